@@ -1,0 +1,227 @@
+"""Official documents (directives, letters, resolutions...) and plans.
+
+Citations between documents are stored by the cited number as printed plus
+its normalised key, so a citation to a document that is not in the archive
+yet is kept and resolves itself when that document arrives.
+"""
+
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.content.models import ContentPage, lines
+from cms.taxonomy.models import ISSUER_LEVEL_CHOICES, IssuingBody
+from search.analysis import normalize_doc_number
+
+KIND_CHOICES = [
+    ("chi_thi", "Chỉ thị"),
+    ("cong_van", "Công văn"),
+    ("thong_tri", "Thông tri"),
+    ("ke_hoach", "Kế hoạch"),
+    ("nghi_quyet", "Nghị quyết"),
+    ("ket_luan", "Kết luận"),
+    ("quyet_dinh", "Quyết định"),
+    ("thong_bao", "Thông báo"),
+    ("huong_dan", "Hướng dẫn"),
+    ("chuong_trinh", "Chương trình hành động"),
+    ("bao_cao", "Báo cáo"),
+    ("to_trinh", "Tờ trình"),
+]
+KIND_LABELS = dict(KIND_CHOICES)
+
+VALIDITY_CHOICES = [
+    ("con_hieu_luc", "Còn hiệu lực"),
+    ("het_hieu_luc", "Hết hiệu lực"),
+    ("bi_thay_the", "Bị thay thế"),
+    ("chua_xac_dinh", "Chưa xác định"),
+]
+
+RELATION_CHOICES = [
+    ("thuc_hien", "Căn cứ / thực hiện"),
+    ("dan_chieu", "Dẫn chiếu"),
+    ("thay_the", "Thay thế"),
+]
+
+
+class OfficialDocumentPage(ContentPage):
+    """An official document with the metadata of Nghị định 30/2020 and HD 36-HD/VPTW."""
+
+    kind = models.CharField("Loại văn bản", max_length=20, choices=KIND_CHOICES)
+    number = models.CharField("Số hiệu", max_length=60, blank=True, help_text="Như in trên văn bản, ví dụ 03-CT/TW.")
+    number_key = models.CharField(max_length=60, blank=True, db_index=True, editable=False)
+    issuer = models.ForeignKey(
+        IssuingBody,
+        verbose_name="Cơ quan ban hành",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+    )
+    level = models.CharField("Cấp ban hành", max_length=12, choices=ISSUER_LEVEL_CHOICES, blank=True)
+    place = models.CharField("Địa danh", max_length=100, blank=True)
+    subject = models.TextField("Trích yếu", blank=True, help_text="Nội dung dòng “V/v ...”, hoặc tên văn bản.")
+    recipients = models.TextField("Kính gửi", blank=True, help_text="Mỗi nơi nhận một dòng.")
+    signing_capacity = models.CharField("Thẩm quyền ký", max_length=120, blank=True, help_text="Ví dụ: T/M BAN THƯỜNG VỤ, KT. CHỦ TỊCH.")
+    signer_title = models.CharField("Chức vụ người ký", max_length=120, blank=True)
+    signer = models.CharField("Người ký", max_length=120, blank=True)
+    distribution = models.TextField("Nơi nhận", blank=True, help_text="Mỗi nơi nhận một dòng.")
+    validity = models.CharField("Tình trạng hiệu lực", max_length=20, choices=VALIDITY_CHOICES, default="con_hieu_luc")
+
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("number"),
+        index.SearchField("subject"),
+        index.FilterField("kind"),
+        index.FilterField("number_key"),
+    ]
+
+    content_panels = (
+        ContentPage.content_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("number")]),
+                    FieldRowPanel([FieldPanel("issuer"), FieldPanel("level")]),
+                    FieldRowPanel([FieldPanel("place"), FieldPanel("validity")]),
+                    FieldPanel("subject"),
+                    FieldPanel("recipients"),
+                ],
+                heading="Thể thức văn bản",
+            ),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("signing_capacity"), FieldPanel("signer_title")]),
+                    FieldPanel("signer"),
+                    FieldPanel("distribution"),
+                ],
+                heading="Chữ ký và nơi nhận",
+            ),
+            InlinePanel("citations", label="Văn bản căn cứ", heading="Văn bản căn cứ / thực hiện"),
+        ]
+        + ContentPage.body_panels
+    )
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types = []
+    template = "directives/official_document_page.html"
+
+    class Meta:
+        verbose_name = "Văn bản chỉ đạo"
+        verbose_name_plural = "Văn bản chỉ đạo"
+
+    def save(self, *args, **kwargs):
+        self.number_key = normalize_doc_number(self.number) or ""
+        super().save(*args, **kwargs)
+        if self.number_key:
+            # Citations that were waiting for this document now point to it.
+            DocumentCitation.objects.filter(target__isnull=True, cited_number_key=self.number_key).exclude(
+                page=self
+            ).update(target=self)
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    def recipient_list(self):
+        return lines(self.recipients)
+
+    def distribution_list(self):
+        return lines(self.distribution)
+
+    @cached_property
+    def cited_by(self):
+        """Live documents that cite this one (được thực hiện / hướng dẫn bởi)."""
+        return [
+            citation.page.specific
+            for citation in DocumentCitation.objects.filter(target=self)
+            .select_related("page")
+            .order_by("page__title")
+            if citation.page.live
+        ]
+
+
+class DocumentCitation(Orderable):
+    """A document this one cites, implements or replaces, by its number."""
+
+    page = ParentalKey(OfficialDocumentPage, on_delete=models.CASCADE, related_name="citations")
+    relation = models.CharField("Quan hệ", max_length=20, choices=RELATION_CHOICES, default="thuc_hien")
+    cited_number = models.CharField("Số hiệu văn bản được dẫn", max_length=60)
+    cited_number_key = models.CharField(max_length=60, blank=True, db_index=True, editable=False)
+    cited_kind = models.CharField("Loại", max_length=20, choices=KIND_CHOICES, blank=True)
+    cited_date = models.DateField("Ngày ban hành", null=True, blank=True)
+    cited_issuer = models.CharField("Cơ quan ban hành", max_length=200, blank=True)
+    target = models.ForeignKey(
+        OfficialDocumentPage,
+        verbose_name="Văn bản trong kho",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Để trống: hệ thống tự liên kết khi văn bản có số hiệu này có trong kho.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("relation"), FieldPanel("cited_number"), FieldPanel("cited_kind")]),
+        FieldRowPanel([FieldPanel("cited_date"), FieldPanel("cited_issuer")]),
+        FieldPanel("target"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Văn bản căn cứ"
+
+    def save(self, *args, **kwargs):
+        self.cited_number_key = normalize_doc_number(self.cited_number) or ""
+        if self.target_id is None and self.cited_number_key:
+            self.target = (
+                OfficialDocumentPage.objects.filter(number_key=self.cited_number_key)
+                .exclude(pk=self.page_id)
+                .first()
+            )
+        super().save(*args, **kwargs)
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.cited_kind, "")
+
+
+class PlanPage(OfficialDocumentPage):
+    """A plan (kế hoạch): an official document with a period, purposes and a task table."""
+
+    period = models.CharField("Giai đoạn", max_length=60, blank=True, help_text="Ví dụ: 2021-2025.")
+    purposes = models.TextField("Mục đích, yêu cầu", blank=True, help_text="Mỗi ý một dòng.")
+
+    content_panels = OfficialDocumentPage.content_panels[:-3] + [
+        MultiFieldPanel([FieldPanel("period"), FieldPanel("purposes")], heading="Kế hoạch"),
+        InlinePanel("tasks", label="Nhiệm vụ", heading="Bảng phân công nhiệm vụ"),
+    ] + OfficialDocumentPage.content_panels[-3:]
+
+    parent_page_types = ["home.SectionPage"]
+    subpage_types = []
+    template = "directives/plan_page.html"
+
+    class Meta:
+        verbose_name = "Kế hoạch"
+        verbose_name_plural = "Kế hoạch"
+
+    def purpose_list(self):
+        return lines(self.purposes)
+
+
+class PlanTask(Orderable):
+    page = ParentalKey(PlanPage, on_delete=models.CASCADE, related_name="tasks")
+    task = models.TextField("Nhiệm vụ")
+    lead_unit = models.CharField("Đơn vị chủ trì", max_length=255, blank=True)
+    coordinating_units = models.CharField("Đơn vị phối hợp", max_length=500, blank=True)
+    deadline = models.CharField("Thời hạn", max_length=120, blank=True)
+    reporting_cycle = models.CharField("Chế độ báo cáo", max_length=120, blank=True)
+
+    panels = [
+        FieldPanel("task"),
+        FieldRowPanel([FieldPanel("lead_unit"), FieldPanel("coordinating_units")]),
+        FieldRowPanel([FieldPanel("deadline"), FieldPanel("reporting_cycle")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Nhiệm vụ"

@@ -1,0 +1,120 @@
+"""The home page and the section pages that list content."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Page
+
+from cms.content.models import ContentPage
+from cms.content.visibility import visible_pages
+from cms.directives.models import KIND_CHOICES
+from cms.taxonomy.models import Region, Theme
+
+from .listing import apply_filters, paginate, parse_filters
+
+CONTENT_KINDS = [
+    ("van_ban", "Văn bản chỉ đạo"),
+    ("ke_hoach", "Kế hoạch"),
+    ("guong", "Gương điển hình"),
+    ("tai_lieu", "Tài liệu tuyên truyền"),
+]
+CONTENT_PAGE_TYPES = [
+    "directives.OfficialDocumentPage",
+    "directives.PlanPage",
+    "cases.ExemplaryCasePage",
+    "materials.PropagandaMaterialPage",
+]
+
+
+def regions_with_ancestors(regions):
+    """The given regions and the units above them (not the nation), in tree order."""
+    paths = set()
+    for path in regions.values_list("path", flat=True).distinct():
+        paths.update(path[:end] for end in range(2 * Region.steplen, len(path) + 1, Region.steplen))
+    return Region.objects.filter(path__in=paths).order_by("path")
+
+
+class HomePage(Page):
+    intro = models.TextField("Lời giới thiệu", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["home.SectionPage"]
+    max_count = 1
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = "Trang chủ"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = SectionPage.objects.child_of(self).live().specific()
+        latest = visible_pages(ContentPage.objects.descendant_of(self), request)
+        context["latest"] = latest.order_by("-first_published_at").specific()[:8]
+        return context
+
+
+class SectionPage(Page):
+    """A section (chuyên mục) that lists the content beneath it, with filters."""
+
+    intro = models.TextField("Giới thiệu", blank=True)
+    content_kind = models.CharField("Loại nội dung", max_length=20, choices=CONTENT_KINDS, default="van_ban")
+    region = models.ForeignKey(
+        Region,
+        verbose_name="Địa bàn",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Chuyên mục của một địa phương; để trống với chuyên mục chung.",
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("intro"), FieldRowPanel([FieldPanel("content_kind"), FieldPanel("region")])],
+            heading="Chuyên mục",
+        )
+    ]
+    parent_page_types = ["home.HomePage", "home.SectionPage"]
+    subpage_types = ["home.SectionPage"] + CONTENT_PAGE_TYPES
+    template = "home/section_page.html"
+
+    class Meta:
+        verbose_name = "Chuyên mục"
+        verbose_name_plural = "Chuyên mục"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = visible_pages(ContentPage.objects.descendant_of(self), request)
+        filters = parse_filters(request.GET)
+        results = apply_filters(pages, filters).order_by("-issued_date", "-first_published_at", "title")
+        page_obj = paginate(results, request.GET.get("page"), settings.LISTING_PAGE_SIZE, filters.messages)
+        context.update(
+            filters=filters,
+            page_obj=page_obj,
+            items=[item.specific for item in page_obj.object_list],
+            subsections=SectionPage.objects.child_of(self).live(),
+            filter_options=self.filter_options(pages),
+        )
+        return context
+
+    def filter_options(self, pages):
+        """Choices for the filter form: only values that occur in this section."""
+        ids = pages.values("pk")
+        kinds_used = set(
+            ContentPage.objects.filter(pk__in=ids)
+            .exclude(officialdocumentpage__kind=None)
+            .values_list("officialdocumentpage__kind", flat=True)
+        )
+        years = sorted(
+            {d.year for d in ContentPage.objects.filter(pk__in=ids, issued_date__isnull=False).values_list("issued_date", flat=True)},
+            reverse=True,
+        )
+        return {
+            "kinds": [(value, label) for value, label in KIND_CHOICES if value in kinds_used],
+            "themes": Theme.objects.filter(theme_items__content_object__in=ids)
+            .annotate(n=Count("theme_items"))
+            .order_by("-curated", "name"),
+            "regions": regions_with_ancestors(Region.objects.filter(pages__in=ids)),
+            "years": years,
+        }

@@ -1,0 +1,270 @@
+#!/usr/bin/env bash
+# scripts/elasticsearch.sh - run a private single-node Elasticsearch for local development and tests.
+#
+# Usage: scripts/elasticsearch.sh start|stop|status|url
+#
+#   start   Fetch the Elasticsearch "integ-test-zip" distribution from Maven
+#           Central (first run only, ~100 MB via `mvn dependency:get`), unpack it
+#           into $ES_HOME_DIR, write its config (security off, single node,
+#           127.0.0.1:$ES_PORT), start it as the unprivileged system user
+#           `campaign-es` (Elasticsearch refuses to run as root) and wait until
+#           the cluster is at least yellow. If something already answers
+#           /_cluster/health on the port, it just reports that. Safe to re-run.
+#   stop    Stop the node started by this script (SIGTERM, bounded wait, then SIGKILL).
+#   status  Print the cluster health JSON, or "not running" (exit 1).
+#   url     Print the URL only, e.g.
+#             export ELASTICSEARCH_URL="$(scripts/elasticsearch.sh url)"
+#
+# Environment:
+#   ES_VERSION         Elasticsearch version (default 8.19.3)
+#   ES_HOME_DIR        folder owned by this script (default /var/tmp/campaign-intranet-es);
+#                      holds elasticsearch-$ES_VERSION/, data-$ES_VERSION/, logs/, run/
+#   ES_PORT            HTTP port on 127.0.0.1 (default 59200)
+#   ES_TRANSPORT_PORT  transport port on 127.0.0.1 (default 59300)
+#   ES_HEAP            JVM heap, used for -Xms and -Xmx (default 512m)
+#   ES_USER            OS user the node runs as when invoked as root (default campaign-es)
+#   MAVEN_REPO_LOCAL   Maven local repository used for the download (default ~/.m2/repository)
+#
+# Exit codes:
+#   0  ok
+#   1  failure, or (status) not running
+#   2  bad usage
+#   3  a prerequisite is missing (java, mvn, unzip or curl): callers can use this
+#      to skip Elasticsearch tests with a reason
+set -euo pipefail
+
+ES_VERSION="${ES_VERSION:-8.19.3}"
+ES_HOME_DIR="${ES_HOME_DIR:-/var/tmp/campaign-intranet-es}"
+ES_PORT="${ES_PORT:-59200}"
+ES_TRANSPORT_PORT="${ES_TRANSPORT_PORT:-59300}"
+ES_HEAP="${ES_HEAP:-512m}"
+ES_USER="${ES_USER:-campaign-es}"
+MAVEN_REPO_LOCAL="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
+
+ES_HOST=127.0.0.1
+ES_URL="http://${ES_HOST}:${ES_PORT}"
+ES_DIR="$ES_HOME_DIR/elasticsearch-$ES_VERSION"
+DATA_DIR="$ES_HOME_DIR/data-$ES_VERSION"
+LOG_DIR="$ES_HOME_DIR/logs"
+RUN_DIR="$ES_HOME_DIR/run"
+TMP_DIR="$ES_HOME_DIR/tmp"
+PIDFILE="$RUN_DIR/elasticsearch.pid"
+ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ES_VERSION}:zip"
+ZIP="$MAVEN_REPO_LOCAL/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$ES_VERSION/elasticsearch-$ES_VERSION.zip"
+
+log() { echo "[elasticsearch.sh] $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+missing() { log "MISSING PREREQUISITE: $*"; exit 3; }
+
+usage() {
+    echo "Usage: $0 start|stop|status|url" >&2
+    exit 2
+}
+
+# Print health JSON if an Elasticsearch node answers on the port; fail otherwise.
+health() {
+    local wait="${1:-}"
+    local q=""
+    [[ -n "$wait" ]] && q="?wait_for_status=yellow&timeout=${wait}"
+    curl -sf --max-time "$(( ${wait%s} + 10 ))" "$ES_URL/_cluster/health$q" 2>/dev/null
+}
+
+port_in_use() {
+    (exec 3<>"/dev/tcp/$ES_HOST/$ES_PORT") 2>/dev/null
+}
+
+# PID of the node started by this script, if it is alive.
+running_pid() {
+    [[ -f "$PIDFILE" ]] || return 1
+    local pid
+    pid="$(tr -dc '0-9' <"$PIDFILE")"
+    [[ -n "$pid" ]] || return 1
+    kill -0 "$pid" 2>/dev/null || return 1
+    grep -qa 'org.elasticsearch' "/proc/$pid/cmdline" 2>/dev/null || return 1
+    echo "$pid"
+}
+
+# Run a command as the Elasticsearch user (or as ourselves when not root).
+as_es() {
+    if [[ "$EUID" -eq 0 ]]; then
+        runuser -u "$ES_USER" -- "$@"
+    else
+        "$@"
+    fi
+}
+
+check_prereqs() {
+    command -v curl >/dev/null 2>&1 || missing "curl is not installed (apt-get install -y curl)"
+    command -v java >/dev/null 2>&1 || missing "java is not installed (apt-get install -y default-jre-headless); Elasticsearch needs a JDK 17+"
+    if [[ ! -x "$ES_DIR/bin/elasticsearch" ]]; then
+        command -v unzip >/dev/null 2>&1 || missing "unzip is not installed (apt-get install -y unzip)"
+        if [[ ! -f "$ZIP" ]]; then
+            command -v mvn >/dev/null 2>&1 || missing "mvn is not installed (apt-get install -y maven); it is used to fetch Elasticsearch $ES_VERSION from Maven Central"
+        fi
+    fi
+}
+
+fetch_and_unpack() {
+    if [[ -x "$ES_DIR/bin/elasticsearch" ]]; then
+        log "Reusing unpacked Elasticsearch $ES_VERSION in $ES_DIR"
+        return 0
+    fi
+    if [[ ! -f "$ZIP" ]]; then
+        log "Fetching $ARTIFACT from Maven Central (about 100 MB, first run only)..."
+        # mvn's output goes to stderr so that stdout stays just the URL.
+        mvn -q -B -Dstyle.color=never dependency:get -Dartifact="$ARTIFACT" -Dtransitive=false \
+            -Dmaven.repo.local="$MAVEN_REPO_LOCAL" >&2 \
+            || die "mvn could not fetch $ARTIFACT (network? version?)"
+        [[ -f "$ZIP" ]] || die "mvn finished but $ZIP is missing"
+    else
+        log "Using cached $ZIP"
+    fi
+    log "Unpacking into $ES_DIR..."
+    local tmp="$ES_HOME_DIR/.unpack.$$"
+    rm -rf "$tmp"
+    mkdir -p "$tmp"
+    unzip -q "$ZIP" -d "$tmp"
+    [[ -x "$tmp/elasticsearch-$ES_VERSION/bin/elasticsearch" ]] || { rm -rf "$tmp"; die "unexpected zip layout in $ZIP"; }
+    rm -rf "$ES_DIR"
+    mv "$tmp/elasticsearch-$ES_VERSION" "$ES_DIR"
+    rm -rf "$tmp"
+}
+
+write_config() {
+    local cfg="$ES_DIR/config/elasticsearch.yml"
+    {
+        echo "# Written by scripts/elasticsearch.sh - overwritten on every start."
+        echo "cluster.name: campaign-intranet-dev"
+        echo "node.name: campaign-intranet-dev-1"
+        echo "discovery.type: single-node"
+        echo "network.host: $ES_HOST"
+        echo "http.port: $ES_PORT"
+        echo "transport.port: $ES_TRANSPORT_PORT"
+        echo "path.data: $DATA_DIR"
+        echo "path.logs: $LOG_DIR"
+        echo "cluster.routing.allocation.disk.threshold_enabled: false"
+        # Unknown settings make Elasticsearch refuse to start, so only set
+        # x-pack options when the corresponding module ships in this distribution.
+        if [[ -d "$ES_DIR/modules/x-pack-security" ]]; then
+            echo "xpack.security.enabled: false"
+        fi
+        if [[ -d "$ES_DIR/modules/x-pack-ml" ]]; then
+            echo "xpack.ml.enabled: false"
+        fi
+    } >"$cfg"
+}
+
+prepare_dirs() {
+    mkdir -p "$ES_HOME_DIR" "$DATA_DIR" "$LOG_DIR" "$RUN_DIR" "$TMP_DIR"
+    if [[ "$EUID" -eq 0 ]]; then
+        if ! id "$ES_USER" >/dev/null 2>&1; then
+            log "Creating unprivileged system user $ES_USER (Elasticsearch refuses to run as root)..."
+            useradd -r -M -s /usr/sbin/nologin "$ES_USER"
+        fi
+        chmod 755 "$ES_HOME_DIR"
+        chown -R "$ES_USER:" "$ES_DIR" "$DATA_DIR" "$LOG_DIR" "$RUN_DIR" "$TMP_DIR"
+    fi
+}
+
+cmd_start() {
+    local pid json
+    if pid="$(running_pid)"; then
+        if json="$(health 60s)"; then
+            log "Elasticsearch already running (pid $pid) at $ES_URL: $json"
+            echo "$ES_URL"
+            return 0
+        fi
+        die "Elasticsearch process $pid is running but $ES_URL does not answer health; see $LOG_DIR or run '$0 stop'"
+    fi
+    if json="$(health)"; then
+        log "Something already answers $ES_URL/_cluster/health (not started by this script); treating it as running: $json"
+        echo "$ES_URL"
+        return 0
+    fi
+    if port_in_use; then
+        die "port $ES_PORT on $ES_HOST is in use by something that is not Elasticsearch; set ES_PORT"
+    fi
+
+    check_prereqs
+    mkdir -p "$ES_HOME_DIR"
+    fetch_and_unpack
+    write_config
+    prepare_dirs
+
+    local java_home
+    java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    rm -f "$PIDFILE"
+    log "Starting Elasticsearch $ES_VERSION on $ES_URL (heap $ES_HEAP, java $java_home, logs $LOG_DIR)..."
+    local started=0
+    (
+        cd "$ES_DIR"
+        as_es env -u JAVA_HOME \
+            ES_JAVA_HOME="$java_home" \
+            ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" \
+            ES_TMPDIR="$TMP_DIR" \
+            ES_PATH_CONF="$ES_DIR/config" \
+            bin/elasticsearch -d -p "$PIDFILE"
+    ) >"$LOG_DIR/startup.out" 2>&1 || started=$?
+    if [[ "$started" -ne 0 ]]; then
+        log "bin/elasticsearch -d failed (exit $started). Output:"
+        tail -n 40 "$LOG_DIR/startup.out" >&2 || true
+        exit 1
+    fi
+    pid="$(running_pid)" || { tail -n 40 "$LOG_DIR/startup.out" >&2 || true; die "Elasticsearch exited right after starting; see $LOG_DIR"; }
+
+    log "Node is up (pid $pid); waiting for cluster health yellow..."
+    if ! json="$(health 60s)"; then
+        die "cluster did not become healthy within 60 s; see $LOG_DIR"
+    fi
+    if [[ "$json" == *'"timed_out":true'* ]]; then
+        die "cluster did not reach yellow within 60 s: $json"
+    fi
+    log "Elasticsearch is ready: $json"
+    echo "$ES_URL"
+}
+
+cmd_stop() {
+    local pid
+    if ! pid="$(running_pid)"; then
+        if health >/dev/null; then
+            log "An Elasticsearch not started by this script answers on $ES_URL; leaving it alone"
+        else
+            log "Elasticsearch is not running"
+        fi
+        rm -f "$PIDFILE"
+        return 0
+    fi
+    log "Stopping Elasticsearch (pid $pid)..."
+    kill "$pid"
+    local i
+    for i in $(seq 1 60); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        log "still running after 60 s; sending SIGKILL"
+        kill -9 "$pid" 2>/dev/null || true
+        sleep 1
+    fi
+    rm -f "$PIDFILE"
+    log "Stopped"
+}
+
+cmd_status() {
+    local json
+    if json="$(health)"; then
+        echo "$json"
+        return 0
+    fi
+    echo "not running"
+    return 1
+}
+
+[[ $# -eq 1 ]] || usage
+case "$1" in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    url) echo "$ES_URL" ;;
+    *) usage ;;
+esac

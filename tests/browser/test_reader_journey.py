@@ -1,0 +1,97 @@
+"""A reader in a real Chromium: log in, open a section, filter by theme, open a document."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+# Playwright's sync API runs an event loop in this thread; the ORM is only
+# used by the live server's thread, so Django's async guard can stand down.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# A live server needs committed data, and the database is flushed after each
+# such test: serialized_rollback restores what the migrations created, and
+# the demo is loaded again (load_demo is idempotent).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def demo_server(live_server):
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+    return live_server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing: scripts/chromium.sh installs it")
+        pytest.skip(f"{CHROMIUM} is not installed (scripts/chromium.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+def test_reader_logs_in_filters_by_theme_and_opens_a_document(demo_server, browser):
+    from cms.demo.loader import DEMO_PASSWORD
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(demo_server.url + "/")
+    assert "/dang-nhap/" in page.url
+    page.fill("#id_username", "canbo")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/$"))
+    assert page.locator("h1").first.inner_text().startswith("Cổng thông tin")
+
+    page.click("nav.main-nav >> text=Văn bản chỉ đạo")
+    page.wait_for_url(re.compile(r"/van-ban-chi-dao/$"))
+    assert page.locator(".card").count() == 5
+
+    page.select_option("#f-theme", "tet")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"theme=tet"))
+    chips = page.locator(".active-filters .chip")
+    assert chips.count() == 1 and "Tết" in chips.first.inner_text()
+    filtered = page.locator(".card")
+    assert 0 < filtered.count() < 5
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "section-filtered.png"), full_page=True)
+
+    page.locator(".card h3 a").first.click()
+    page.wait_for_selector(".doc-meta")
+    meta = page.locator(".doc-meta").inner_text()
+    for label in ("Số hiệu", "Cơ quan ban hành", "Ngày ban hành", "Trích yếu", "Tình trạng"):
+        assert label in meta
+    assert page.locator(".taxonomy >> text=Tết").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "document.png"), full_page=True)
+    page.close()
+
+
+def test_mobile_layout_keeps_the_filter_form_usable(demo_server, browser):
+    from cms.demo.loader import DEMO_PASSWORD
+
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(demo_server.url + "/van-ban-chi-dao/?year=abc")
+    page.fill("#id_username", "canbo")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_selector(".notice.warning")
+    assert "Năm “abc” không hợp lệ" in page.locator(".notices").inner_text()
+    box = page.locator("form.filters").bounding_box()
+    assert box is not None and box["width"] <= 390
+    page.screenshot(path=str(SCREENSHOTS / "mobile.png"), full_page=True)
+    page.close()

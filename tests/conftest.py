@@ -1,0 +1,32 @@
+"""Shared fixtures: the demo content is loaded once per test session.
+
+Tests run in transactions rolled back after each test, so they all see the
+same demo. Browser tests need a live server (a transactional database that
+is flushed afterwards), so they are moved to the end of the run.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture
+def login(client):
+    """Log the test client in as one of the demo users."""
+
+    def _login(username):
+        user = get_user_model().objects.get(username=username)
+        client.force_login(user)
+        return user
+
+    return _login
