@@ -165,7 +165,11 @@ def _attach_original(page, source):
         document = Document(title=title)
         document.file.save(source, ContentFile((SEEDS / source).read_bytes()), save=False)
         document.save()
-    page.attachments = [ContentPageAttachment(document=document, caption="Văn bản gốc (bản chuyển đổi văn bản)", is_original=True)]
+    page.attachments = [
+        ContentPageAttachment(
+            document=document, caption="Văn bản gốc (bản chuyển đổi văn bản)", is_original=True, sort_order=0
+        )
+    ]
 
 
 def _issuer(item, regions):
@@ -225,8 +229,9 @@ def load_document(item, sections):
             cited_kind=cited["kind"] or "",
             cited_date=_date(cited["date"]),
             cited_issuer=cited["issuer"] or "",
+            sort_order=order,
         )
-        for cited in item["cited"]
+        for order, cited in enumerate(item["cited"])
     ]
     if model is PlanPage:
         page.tasks = [
@@ -236,8 +241,9 @@ def load_document(item, sections):
                 coordinating_units=task["coordinating"] or "",
                 deadline=task["deadline"] or "",
                 reporting_cycle=task["reporting"] or "",
+                sort_order=order,
             )
-            for task in item.get("tasks", [])
+            for order, task in enumerate(item.get("tasks", []))
         ]
     _attach_original(page, item["source"])
     page.save_revision().publish()
@@ -252,7 +258,7 @@ def _paragraph_blocks(paragraphs):
 
 def _related(page, numbers, documents):
     targets = [documents[key] for key in map(normalize_doc_number, numbers) if key in documents]
-    page.related_links = [ContentPageRelated(target=target) for target in targets]
+    page.related_links = [ContentPageRelated(target=target, sort_order=order) for order, target in enumerate(targets)]
 
 
 def _content_page(model, item, section, documents, fields):

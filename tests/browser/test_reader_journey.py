@@ -13,18 +13,10 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 # used by the live server's thread, so Django's async guard can stand down.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-# A live server needs committed data, and the database is flushed after each
-# such test: serialized_rollback restores what the migrations created, and
-# the demo is loaded again (load_demo is idempotent).
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def demo_server(live_server):
-    from django.core.management import call_command
-
-    call_command("load_demo", stdout=open(os.devnull, "w"))
-    return live_server
+# A live server needs committed data: the demo loaded once per session is
+# committed, and the database is flushed after a transactional test. So the
+# browser journey is one test, run last (see conftest.py).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +36,11 @@ def browser():
         browser.close()
 
 
-def test_reader_logs_in_filters_by_theme_and_opens_a_document(demo_server, browser):
+def test_reader_logs_in_filters_by_theme_and_opens_a_document_on_desktop_and_phone(live_server, browser):
     from cms.demo.loader import DEMO_PASSWORD
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(demo_server.url + "/")
+    page.goto(live_server.url + "/")
     assert "/dang-nhap/" in page.url
     page.fill("#id_username", "canbo")
     page.fill("#id_password", DEMO_PASSWORD)
@@ -78,20 +70,13 @@ def test_reader_logs_in_filters_by_theme_and_opens_a_document(demo_server, brows
         assert label in meta
     assert page.locator(".taxonomy >> text=Tết").count() == 1
     page.screenshot(path=str(SCREENSHOTS / "document.png"), full_page=True)
-    page.close()
 
-
-def test_mobile_layout_keeps_the_filter_form_usable(demo_server, browser):
-    from cms.demo.loader import DEMO_PASSWORD
-
-    page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(demo_server.url + "/van-ban-chi-dao/?year=abc")
-    page.fill("#id_username", "canbo")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_selector(".notice.warning")
+    # The same session on a phone: bad input gets a message, the filter form fits.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/van-ban-chi-dao/?year=abc")
     assert "Năm “abc” không hợp lệ" in page.locator(".notices").inner_text()
     box = page.locator("form.filters").bounding_box()
     assert box is not None and box["width"] <= 390
     page.screenshot(path=str(SCREENSHOTS / "mobile.png"), full_page=True)
     page.close()
+
