@@ -83,6 +83,20 @@ class SectionPage(Page):
         verbose_name = "Chuyên mục"
         verbose_name_plural = "Chuyên mục"
 
+    @classmethod
+    def for_content(cls, top_slug, regions):
+        """Where new content goes: the regional subsection of ``top_slug`` for the
+        content's today's province if there is one, else the top section itself."""
+        top = cls.objects.filter(slug=top_slug, depth=3).first()
+        if top is None:
+            return None
+        for region in regions:
+            # Historical units resolve to today's province (districts no longer exist).
+            regional = cls.objects.child_of(top).filter(region=region.current_unit()).first()
+            if regional:
+                return regional
+        return top
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = visible_pages(ContentPage.objects.descendant_of(self), request)

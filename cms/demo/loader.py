@@ -27,7 +27,7 @@ from cms.taxonomy.regions import slugify_vi
 from home.models import HomePage, SectionPage
 from search.analysis import normalize_doc_number
 
-from .seedtext import body_blocks, slice_body
+from cms.content.bodytext import body_blocks, slice_body
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -78,7 +78,7 @@ def load_demo(stdout=None):
     sections = ensure_sections(home)
     documents = {}
     for item in data["documents"]:
-        page = load_document(item, sections)
+        page = load_document(item)
         documents[page.number_key or page.slug] = page
     for item in data["exemplary_cases"]:
         load_case(item, sections["guong-dien-hinh"], documents)
@@ -144,18 +144,6 @@ def _date(value):
     return date.fromisoformat(value) if value else None
 
 
-def _section_for(sections, page_type, regions):
-    """The regional section of the document's today's province, or the kind's section."""
-    top = PAGE_SECTION[page_type]
-    for region in regions:
-        current = region.current_unit()
-        province = current.get_ancestors().filter(depth=2).first() if current.depth > 2 else current
-        key = f"{top}/{province.slug}"
-        if key in sections:
-            return sections[key]
-    return sections[top]
-
-
 def _attach_original(page, source):
     """Attach the seed file as the original document (one Document per file)."""
     Document = get_document_model()
@@ -189,9 +177,9 @@ def _slug(item):
     return key or slugify_vi(item["title"])[:60].strip("-")
 
 
-def load_document(item, sections):
+def load_document(item):
     regions = _regions(item["regions"])
-    section = _section_for(sections, item["page_type"], regions)
+    section = SectionPage.for_content(PAGE_SECTION[item["page_type"]], regions)
     model = PlanPage if item["page_type"] == "plan" else OfficialDocumentPage
     text = (SEEDS / item["source"]).read_text("utf-8")
     fields = dict(

@@ -49,7 +49,7 @@ RELATION_CHOICES = [
 class OfficialDocumentPage(ContentPage):
     """An official document with the metadata of Nghị định 30/2020 and HD 36-HD/VPTW."""
 
-    kind = models.CharField("Loại văn bản", max_length=20, choices=KIND_CHOICES)
+    kind = models.CharField("Loại văn bản", max_length=20, choices=KIND_CHOICES, blank=True)
     number = models.CharField("Số hiệu", max_length=60, blank=True, help_text="Như in trên văn bản, ví dụ 03-CT/TW.")
     number_key = models.CharField(max_length=60, blank=True, db_index=True, editable=False)
     issuer = models.ForeignKey(
@@ -69,6 +69,12 @@ class OfficialDocumentPage(ContentPage):
     signer = models.CharField("Người ký", max_length=120, blank=True)
     distribution = models.TextField("Nơi nhận", blank=True, help_text="Mỗi nơi nhận một dòng.")
     validity = models.CharField("Tình trạng hiệu lực", max_length=20, choices=VALIDITY_CHOICES, default="con_hieu_luc")
+    needs_content = models.BooleanField(
+        "Cần nhập nội dung",
+        default=False,
+        help_text="Văn bản nhập từ bản quét không có lớp chữ: cần gõ lại nội dung từ tệp gốc.",
+    )
+    import_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     search_fields = ContentPage.search_fields + [
         index.SearchField("number"),
@@ -85,6 +91,7 @@ class OfficialDocumentPage(ContentPage):
                     FieldRowPanel([FieldPanel("kind"), FieldPanel("number")]),
                     FieldRowPanel([FieldPanel("issuer"), FieldPanel("level")]),
                     FieldRowPanel([FieldPanel("place"), FieldPanel("validity")]),
+                    FieldPanel("needs_content"),
                     FieldPanel("subject"),
                     FieldPanel("recipients"),
                 ],
@@ -122,7 +129,7 @@ class OfficialDocumentPage(ContentPage):
 
     @property
     def kind_label(self):
-        return KIND_LABELS.get(self.kind, self.kind)
+        return KIND_LABELS.get(self.kind, "Văn bản")
 
     def recipient_list(self):
         return lines(self.recipients)

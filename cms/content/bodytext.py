@@ -1,6 +1,6 @@
-"""Turning a seed document's body text into StreamField blocks (no Django).
+"""Turning plain document text into StreamField blocks (no Django).
 
-The seeds come from scans and office files: markdown bold, escaped and stray
+Documents come from scans and office files: markdown bold, escaped and stray
 asterisks, lines wrapped mid-sentence. The body is kept as the document
 wrote it, split into its numbered sections ("1.", "2.1.", "a)") under its
 Roman-numbered headings ("I. MỤC ĐÍCH, YÊU CẦU").

@@ -1,6 +1,6 @@
-"""The seed body cleaner (pure functions)."""
+"""The body-text cleaner (pure functions)."""
 
-from cms.demo.seedtext import body_blocks, clean_line, slice_body
+from cms.content.bodytext import body_blocks, clean_line, slice_body
 
 
 def test_clean_line_drops_markdown_and_stray_asterisks():
