@@ -3,10 +3,9 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.content.models import ContentPage, lines
+from cms.content.models import ContentPage, PageImage, lines
 
 SUBJECT_KINDS = [
     ("ca_nhan", "Cá nhân"),
@@ -66,12 +65,5 @@ class ExemplaryCasePage(ContentPage):
         return lines(self.products)
 
 
-class CasePhoto(Orderable):
+class CasePhoto(PageImage):
     page = ParentalKey(ExemplaryCasePage, on_delete=models.CASCADE, related_name="photos")
-    image = models.ForeignKey("content.CampaignImage", verbose_name="Ảnh", on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField("Chú thích", max_length=255, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("caption")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Ảnh"

@@ -53,6 +53,19 @@ class CampaignRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+class PageImage(Orderable):
+    """An image shown on a page, in order, with a caption (the credit is the image's own)."""
+
+    image = models.ForeignKey(CampaignImage, verbose_name="Ảnh", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField("Chú thích", max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "Ảnh"
+
+
 class ContentPageTheme(TaggedItemBase):
     content_object = ParentalKey("content.ContentPage", on_delete=models.CASCADE, related_name="theme_items")
     tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="theme_items")

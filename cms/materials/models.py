@@ -3,10 +3,9 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
 from wagtail.search import index
 
-from cms.content.models import ContentPage
+from cms.content.models import ContentPage, PageImage
 
 FORMS = [
     ("bai_viet", "Bài viết"),
@@ -53,12 +52,5 @@ class PropagandaMaterialPage(ContentPage):
         return FORM_LABELS.get(self.form, self.form)
 
 
-class MaterialImage(Orderable):
+class MaterialImage(PageImage):
     page = ParentalKey(PropagandaMaterialPage, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey("content.CampaignImage", verbose_name="Ảnh", on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField("Chú thích", max_length=255, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("caption")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "Ảnh"

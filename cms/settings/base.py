@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "cms.materials",
     "cms.accounts",
     "cms.demo",
+    "cms.importer",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -176,3 +177,7 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 LISTING_PAGE_SIZE = 10
+
+# Importing documents: the per-file size limit, and where uploads wait for review.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+IMPORT_STAGING_ROOT = Path(os.environ.get("IMPORT_STAGING_ROOT", BASE_DIR / "var" / "import-staging"))
