@@ -1,5 +1,7 @@
 """The Wagtail admin: every page type's edit and create forms render, in Vietnamese."""
 
+import json
+
 import pytest
 from wagtail.models import Page
 
@@ -49,3 +51,12 @@ def test_regional_editor_can_create_a_draft_in_own_section(client, login):
     other = SectionPage.objects.get(slug="ha-tinh", content_kind="van_ban")
     response = client.get(f"/admin/pages/add/directives/officialdocumentpage/{other.pk}/")
     assert response.status_code in (302, 403)
+
+
+def test_admin_menu_is_in_vietnamese(client, login):
+    login("quantri")
+    text = client.get("/admin/").text
+    # The sidebar menu is embedded as JSON (non-ASCII escaped).
+    for label in ("Ảnh", "Tệp tài liệu", "Danh mục", "Báo cáo", "Nhập văn bản"):
+        assert f'"label": {json.dumps(label)}' in text, label
+    assert '"label": "Images"' not in text and '"label": "Documents"' not in text
