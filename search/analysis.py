@@ -37,6 +37,7 @@ __all__ = [
     "bigrams",
     "doc_number_matches",
     "find_doc_numbers",
+    "fix_tones",
     "fold",
     "highlight",
     "is_code_token",
@@ -173,6 +174,39 @@ def normalize(text: str) -> str:
     s = unicodedata.normalize("NFC", s.casefold())
     s = _TONE_CANDIDATE_RE.sub(_fix_tone, s)
     return " ".join(s.split())
+
+
+def fix_tones(text: str) -> str:
+    """NFC and the tone placement of ``normalize``, with case, punctuation and spacing kept.
+
+    "Uỷ ban" -> "Ủy ban", "HOÁ" -> "HÓA", "hòan" -> "hoàn", "qủa" -> "quả": for text that is
+    shown or stored as written (issuer names, signers), where ``normalize`` would also lower
+    the case and rewrite punctuation. Idempotent; on lower-case Vietnamese letters and single
+    spaces it equals ``normalize``, and ``normalize(fix_tones(x)) == normalize(x)``.
+    """
+    s = unicodedata.normalize("NFC", text)
+    if s.isascii():
+        return s
+    # The placement rules (``_TONE_CANDIDATE_RE`` and ``_fix_tone``, shared with ``normalize``)
+    # work on lower case; a same-length lower-case copy maps each change back to its position
+    # in ``s``, where the original letter's case is restored.
+    low = s.lower()
+    if len(low) != len(s):  # "İ" and the like lower-case to two code points
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+    out: list[str] = []
+    pos = 0
+    for m in _TONE_CANDIDATE_RE.finditer(low):
+        new = _fix_tone(m)
+        if new == m.group():
+            continue
+        start, end = m.span()
+        out.append(s[pos:start])
+        out.extend(n.upper() if c.isupper() else n for c, n in zip(s[start:end], new))
+        pos = end
+    if not out:
+        return s
+    out.append(s[pos:])
+    return "".join(out)
 
 
 def _fold_normalized(s: str) -> str:

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
+from search.analysis import fix_tones, fold, normalize_doc_number
+
 from .vocabulary import (
-    _TONE_FIXES,
     ABBREVIATIONS,
     ISSUER_EXPANSIONS,
     KIND_WORDS,
@@ -35,9 +36,7 @@ from .vocabulary import (
     PARTY_SUFFIX_LEVEL,
     THEMES,
     Place,
-    fold,
     gazetteer,
-    normalize_tones,
 )
 
 __all__ = ["ParsedDocument", "parse", "clean_number", "number_key", "parse_date", "find_numbers"]
@@ -319,10 +318,18 @@ def clean_number(raw: str) -> str | None:
     return number.strip(".,;:")
 
 
+_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+
+
 def number_key(number: str) -> str:
-    """Comparison key: case, separators, spaces and Đ/D do not matter ("03/CT-TW" = "03-CT/TW")."""
-    key = fold(number or "")
-    return re.sub(r"[^a-z0-9]+", "", key.replace("/", " ").replace("-", " "))
+    """Comparison key: case, separators, spaces, leading zeros and Đ/D do not matter.
+
+    The archive's own key (``search.analysis.normalize_doc_number``: "03/CT-TW" = "3-CT/TW" ->
+    "3-ct-tw", what ``OfficialDocumentPage.number_key`` stores); for a string it does not read
+    as a number, the folded letters and digits ("12/QĐ-UBND.VX" -> "12qdubndvx").  The two forms
+    cannot collide: the first always holds a "-", the second never.
+    """
+    return normalize_doc_number(number or "") or _NOT_ALNUM_RE.sub("", fold(number or ""))
 
 
 def find_numbers(text: str) -> list[str]:
@@ -377,13 +384,15 @@ def _kind_title(line: str) -> tuple[str | None | bool, str]:
     return False, ""
 
 
+# Folded kind words -> kind code (first entry wins, as in KIND_WORDS).
+_KIND_KEYS: dict[str, str | None] = {}
+for _words, _code in KIND_WORDS:
+    _KIND_KEYS.setdefault(fold(_words), _code)
+
+
 def _kind_from_words(text: str) -> str | None | bool:
     """Kind code named by ``text`` (a title line); False if it names none."""
-    key = _collapse(fold(text))
-    for words, code in KIND_WORDS:
-        if key == fold(words):
-            return code
-    return False
+    return _KIND_KEYS.get(fold(text), False)
 
 
 # ============================================================================================
@@ -463,7 +472,7 @@ _UNIT_BEFORE_PLACE_RE = re.compile(
 
 def normalize_case(name: str) -> str:
     """"TỈNH ỦY BẮC GIANG" -> "Tỉnh ủy Bắc Giang"; text already in normal case is left alone."""
-    name = _collapse(normalize_tones(name))
+    name = _collapse(fix_tones(name))
     if not _is_caps(name):
         return name
     words = []
@@ -1200,11 +1209,7 @@ def _cite_matches(text: str):
 
 
 def _kind_code_for_word(word: str) -> str | None:
-    key = fold(word)
-    for words, code in KIND_WORDS:
-        if fold(words) == key:
-            return code
-    return None
+    return _KIND_KEYS.get(fold(word))
 
 
 _TWO_LETTERS_RE = re.compile(r"[A-Za-zĐđ]{2}")
@@ -1237,17 +1242,17 @@ def _citations(text: str, own_number: str | None) -> list[dict[str, Any]]:
             tail = tail[dm.end():]
         im = _CITE_ISSUER_RE.match(tail) or (_CITE_ISSUER_BARE_RE.match(tail) if dm else None)
         if im:
-            issuer = _collapse(normalize_tones(im.group("iss")))
+            issuer = _collapse(fix_tones(im.group("iss")))
         if date is None or issuer is None:
             before = text[max(0, m.start() - 160): m.start()]
             bm = _CITE_BEFORE_RE.search(before)
             if bm:
                 date = date or parse_date("ngày " + bm.group("date"))
-                issuer = issuer or _collapse(normalize_tones(bm.group("iss")))
+                issuer = issuer or _collapse(fix_tones(bm.group("iss")))
             elif issuer is None:
                 bm = _CITE_BEFORE_NODATE_RE.search(before)
                 if bm:
-                    issuer = _collapse(normalize_tones(bm.group("iss")))
+                    issuer = _collapse(fix_tones(bm.group("iss")))
         mentions.append({"number": number, "kind": kind, "date": date, "issuer": issuer, "pos": m.start()})
     mentions.sort(key=lambda x: x["pos"])
     own = number_key(own_number) if own_number else None
@@ -1275,25 +1280,16 @@ def _citations(text: str, own_number: str | None) -> list[dict[str, Any]]:
 
 # ---------------------------------------------------------------------------- themes
 
-def _old_style(text: str) -> str:
-    """The old tone placement of ``text`` ("thủy" -> "thuỷ"), to match both spellings."""
-    for old, new in _TONE_FIXES.items():
-        text = text.replace(new, old)
-    return text
-
-
 # Keywords are matched as plain substrings of the lower-cased text (Vietnamese words are
-# space-separated syllables, so a keyword cannot hide inside another word), in both tone styles.
-_THEME_KEYS = [
-    (t, sorted({normalize_tones(k).lower() for k in t.keywords} | {_old_style(normalize_tones(k).lower()) for k in t.keywords}))
-    for t in THEMES
-]
+# space-separated syllables, so a keyword cannot hide inside another word), keywords and text
+# both in one tone placement (``fix_tones``: "thuỷ sản" and "thủy sản" are one spelling).
+_THEME_KEYS = [(t, sorted({fix_tones(k).lower() for k in t.keywords})) for t in THEMES]
 
 
 def suggest_themes(subject: str, body: str) -> list[str]:
     """Theme slugs whose keywords occur often enough; subject hits weigh three times."""
-    subject_l = (subject or "").lower()
-    body_l = (body or "").lower()  # paragraphs are already single-spaced
+    subject_l = fix_tones(subject or "").lower()
+    body_l = fix_tones(body or "").lower()  # paragraphs are already single-spaced
     scored = []
     for theme, keys in _THEME_KEYS:
         score = 0
@@ -1542,7 +1538,7 @@ def _issuer_from_block(block: list[str]) -> str:
     """The issuer of a header block.  Under a superior body ("UBND TỈNH HÀ TĨNH / SỞ CÔNG THƯƠNG",
     "TỈNH ỦY BẮC GIANG / BAN TUYÊN GIÁO") the issuer is the lower line, named with its superior's
     territory ("Sở Công Thương tỉnh Hà Tĩnh", "Ban Tuyên giáo Tỉnh ủy Bắc Giang")."""
-    text_lines = [normalize_tones(l) for l in block]
+    text_lines = [fix_tones(l) for l in block]
     starts = [k for k, line in enumerate(text_lines) if _ORG_START_RE.match(line)]
     if len(starts) < 2:
         return normalize_case(" ".join(block))
@@ -1685,7 +1681,7 @@ def _parse_one(lines: list[str], source: str, part: int) -> ParsedDocument:
         issuer = _issuer_from_body(doc.body_text)
         if issuer:
             warnings.append("issuer: inferred from the body text (không có tên cơ quan ở tiêu đề, suy ra từ nội dung)")
-    doc.issuer = expand_issuer(normalize_tones(issuer)) if issuer else None
+    doc.issuer = expand_issuer(fix_tones(issuer)) if issuer else None
     if doc.issuer is None:
         warnings.append("issuer: not found (không tìm thấy cơ quan ban hành)")
 
@@ -1703,7 +1699,7 @@ def _parse_one(lines: list[str], source: str, part: int) -> ParsedDocument:
     for attr in ("signing_capacity", "signer_title", "signer"):
         value = getattr(doc, attr)
         if value:
-            setattr(doc, attr, normalize_tones(value))
+            setattr(doc, attr, fix_tones(value))
 
     doc.cited = _citations((doc.subject or "") + "\n" + doc.body_text, doc.number)
     for entry in doc.cited:

@@ -1,6 +1,7 @@
 """Curated vocabulary of the importer: document kinds, levels, themes and a small gazetteer.
 
-Pure Python, no Django: the parser must run (and be tested) without the project's apps.
+Pure Python, no Django: the parser must run (and be tested) without the project's apps.  The
+text helpers come from :mod:`search.analysis` and :mod:`cms.taxonomy.regions`, both pure too.
 
 The gazetteer is deliberately small and replaceable.  It knows the 63 provinces that existed
 before the 1 July 2025 reorganisation (the archive holds documents of those units) and, when the
@@ -11,85 +12,20 @@ the database, call :func:`set_gazetteer` with an object offering the same method
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from cms.taxonomy.regions import slugify_vi
+from search.analysis import fold
+
 # --------------------------------------------------------------------------------------------
-# Text helpers shared by the parser
+# Text helpers shared by the parser: the project's own, from search.analysis (pure, no Django)
 # --------------------------------------------------------------------------------------------
-
-_TONE_MARKS = {
-    "\u0300": "grave",
-    "\u0301": "acute",
-    "\u0309": "hook",
-    "\u0303": "tilde",
-    "\u0323": "dot",
-}
-
-
-def _build_tone_fixes() -> dict[str, str]:
-    """Map old-style tone placement ("hoà", "uỷ") to the new style ("hòa", "ủy")."""
-    fixes: dict[str, str] = {}
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
-        for mark in _TONE_MARKS:
-            for f, s in ((first, second), (first.upper(), second.upper()), (first.upper(), second)):
-                old = f + unicodedata.normalize("NFC", s + mark)
-                new = unicodedata.normalize("NFC", f + mark) + s
-                fixes[old] = new
-    return fixes
-
-
-_TONE_FIXES = _build_tone_fixes()
-# Only at the end of a syllable ("hoàn" keeps its tone where it is) and never after "q"
-# ("quý" is qu + ý).  The pattern is loose (o/u + any non-ASCII letter); the table decides.
-_TONE_FIX_RE = re.compile(
-    "[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ](?!\\w)|[uU][ỳýỷỹỵỲÝỶỸỴ](?!\\w)"
-)
-
-
-def _fix_tone(m: re.Match) -> str:
-    start = m.start()
-    if start and m.string[start - 1] in "qQ":
-        return m.group(0)
-    return _TONE_FIXES.get(m.group(0), m.group(0))
-
-
-def normalize_tones(text: str) -> str:
-    """NFC and one tone placement: "uỷ" -> "ủy", "hoá" -> "hóa" (what the style guide asks)."""
-    text = unicodedata.normalize("NFC", text)
-    return _TONE_FIX_RE.sub(_fix_tone, text)
-
-
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
-        ch = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", ch.lower()) if not unicodedata.combining(c))
-        if base != ch:
-            table[code] = base
-    for mark in range(0x0300, 0x0370):  # stray combining marks
-        table[mark] = ""
-    table[ord("đ")] = "d"
-    table[ord("Đ")] = "d"
-    table[ord("Ð")] = "d"
-    return table
-
-
-_FOLD_TABLE = _build_fold_table()
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, đ -> d: for comparisons and slugs."""
-    if text.isascii():
-        return text.lower()
-    return unicodedata.normalize("NFC", text).lower().translate(_FOLD_TABLE)
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+#
+# fold: lower case, no diacritics, đ -> d, dashes/quotes made ASCII, whitespace collapsed
+#     ("Đảng uỷ" -> "dang uy"); for comparisons and look-up keys.
+# slugify_vi: ASCII slug, the same as the region tree's ("Bà Rịa - Vũng Tàu" -> "ba-ria-vung-tau").
 
 
 # --------------------------------------------------------------------------------------------
@@ -336,6 +272,9 @@ _PROVINCE_ALIASES = {
     "Đắk Lắc": "Đắk Lắk",
 }
 
+# Folded alias -> folded short name.
+_ALIAS_KEYS = {fold(alias): fold(target) for alias, target in _PROVINCE_ALIASES.items()}
+
 # Used when vietnamadminunits is not installed: the seeds' districts and a few more.
 _BUILTIN_DISTRICTS: tuple[tuple[str, str, str], ...] = (
     # (province short name, district short name, unit type)
@@ -360,7 +299,7 @@ class Place:
 
     @property
     def province_slug(self) -> str:
-        return slugify(self.province)
+        return slugify_vi(self.province)
 
 
 @dataclass
@@ -371,25 +310,23 @@ class Gazetteer:
     districts: dict[str, list[Place]] = field(default_factory=dict)
 
     def add_province(self, name: str, unit_type: str) -> None:
-        self.provinces[fold(name)] = Place(name, "province", unit_type, slugify(name), name)
+        self.provinces[fold(name)] = Place(name, "province", unit_type, slugify_vi(name), name)
 
     def add_district(self, province: str, name: str, unit_type: str) -> None:
-        place = Place(name, "district", unit_type, f"{slugify(province)}-{slugify(name)}", province)
+        place = Place(name, "district", unit_type, f"{slugify_vi(province)}-{slugify_vi(name)}", province)
         bucket = self.districts.setdefault(fold(name), [])
         if place not in bucket:
             bucket.append(place)
 
     def province(self, name: str) -> Place | None:
-        key = fold(name).strip()
+        key = fold(name)
         if key in self.provinces:
             return self.provinces[key]
-        for alias, target in _PROVINCE_ALIASES.items():
-            if fold(alias) == key:
-                return self.provinces.get(fold(target))
-        return None
+        target = _ALIAS_KEYS.get(key)
+        return self.provinces.get(target) if target else None
 
     def district(self, name: str, province: str | None = None) -> list[Place]:
-        found = self.districts.get(fold(name).strip(), [])
+        found = self.districts.get(fold(name), [])
         if province:
             pkey = fold(province)
             found = [p for p in found if fold(p.province) == pkey]

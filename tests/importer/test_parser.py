@@ -22,7 +22,8 @@ from cms.importer.parser import (
     parse,
     parse_date,
 )
-from cms.importer.vocabulary import KINDS, LEVELS, THEME_SLUGS, fold, normalize_tones
+from cms.importer.vocabulary import KINDS, LEVELS, THEME_SLUGS, fold
+from search.analysis import fix_tones
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "cms" / "demo" / "fixtures" / "seeds"
@@ -635,7 +636,7 @@ def test_kind_from_title_line(title, kind):
 def test_tone_style_of_metadata():
     doc = parse("TỈNH UỶ BẮC GIANG\n\nSố 1-CV/TU\nV/v hàng hoá" + BODY)[0]
     assert doc.issuer == "Tỉnh ủy Bắc Giang"
-    assert normalize_tones("Uỷ ban, hoà, thuỷ, quý, hoàn") == "Ủy ban, hòa, thủy, quý, hoàn"
+    assert fix_tones("Uỷ ban, hoà, thuỷ, quý, hoàn") == "Ủy ban, hòa, thủy, quý, hoàn"
     assert fold("Đức Thọ") == "duc tho"
 
 
