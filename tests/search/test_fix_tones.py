@@ -10,18 +10,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from search.analysis import fix_tones, normalize
+from tests.search.test_analysis import TONES, VIET_LETTERS, any_text, viet_text  # one set of strategies
 
-TONES = "\u0300\u0301\u0309\u0303\u0323"
-VOWELS = "aăâeêioôơuưy"
-LOWER = sorted(
-    set("bcdđghklmnpqrstvx" + VOWELS)
-    | {unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONES}
-)
-VIET_LETTERS = "".join(LOWER) + "".join(c.upper() for c in LOWER)
-VIET_ALPHABET = VIET_LETTERS + "0123456789 \n\t-/.,;:!?()\"'“”‘’–—…"
-
-viet_text = st.text(alphabet=VIET_ALPHABET, max_size=80)
-any_text = st.text(max_size=60)
 # Vietnamese words (either case) separated by single spaces: what normalize() leaves
 # unchanged apart from case and tone placement.
 viet_words = st.lists(st.text(alphabet=VIET_LETTERS, min_size=1, max_size=7), max_size=8).map(" ".join)
