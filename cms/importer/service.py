@@ -76,23 +76,27 @@ def iter_sources(paths):
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                yield from _file_sources(child, display=str(child))
+                yield from file_sources(str(child), child.stat().st_size, child.read_bytes)
         elif path.is_file():
-            yield from _file_sources(path, display=str(path))
+            yield from file_sources(str(path), path.stat().st_size, path.read_bytes)
         else:
             yield Outcome(str(raw), FAILED, "Không tìm thấy tệp hoặc thư mục.")
 
 
-def _file_sources(path, display):
-    size = path.stat().st_size
+def file_sources(name, size, read):
+    """The Sources in one file: a zip's members, or the file itself.
+
+    ``read`` is called only when ``size`` is within the limit, so an oversized
+    file is refused without being read (the command and the admin upload share this).
+    """
     if size > max_bytes():
-        yield Outcome(display, FAILED, _too_large(size))
+        yield Outcome(name, FAILED, _too_large(size))
         return
-    data = path.read_bytes()
-    if path.suffix.lower() == ".zip":
-        yield from zip_sources(data, display)
+    data = read()
+    if name.lower().endswith(".zip"):
+        yield from zip_sources(data, name)
     else:
-        yield Source(display, data)
+        yield Source(name, data)
 
 
 def zip_sources(data, display):
@@ -196,19 +200,19 @@ def import_source(source, section_slug=None, dry_run=False, user=None):
     if scanned:
         if dry_run:
             return [Outcome(source.name, CREATED, SCANNED_WARNING, warnings=[SCANNED_WARNING])]
-        return [_guard(source, lambda files: save_scanned(source, files, section_slug, user))]
+        return [save_guarded(source, lambda files: save_scanned(source, files, section_slug, user))]
     if dry_run:
         return [
-            Outcome(source.name, CREATED, "", _title(doc), warnings=doc.warnings, metadata=describe(doc, source.name))
+            Outcome(source.name, CREATED, "", default_title(doc), warnings=doc.warnings, metadata=describe(doc, source.name))
             for doc in documents
         ]
     return [
-        _guard(source, lambda files, doc=doc: save_document(doc, source, files, section_slug, user))
+        save_guarded(source, lambda files, doc=doc: save_document(doc, source, files, section_slug, user))
         for doc in documents
     ]
 
 
-def _guard(source, save):
+def save_guarded(source, save):
     """Run one save in its own transaction; on any error nothing of it remains.
 
     The database rolls back by itself; stored files do not, so ``save`` lists
@@ -225,7 +229,8 @@ def _guard(source, save):
         return Outcome(source.name, FAILED, reason)
 
 
-def _title(doc):
+def default_title(doc):
+    """A page title from kind, number and subject ("Công văn 610-CV/TU về ...")."""
     label = doc.kind_label or "Văn bản"
     head = f"{label} {doc.number}" if doc.number else label
     subject = (doc.subject or "").strip()
@@ -288,7 +293,7 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
     regions = list(Region.objects.filter(slug__in=doc.regions))
     if page is None:
         model = PlanPage if doc.kind == "ke_hoach" else OfficialDocumentPage
-        page = model(title=title or _title(doc), live=False)
+        page = model(title=title or default_title(doc), live=False)
     section = _section(section_slug, doc.kind, regions, user) if existing is None else None
     _fill(page, doc, digest, regions)
     _attach(page, source, files)

@@ -66,12 +66,7 @@ def stage(uploads, section_id, user):
     files, failures, total = {}, [], 0
     for upload in uploads:
         name = os.path.basename(upload.name or "") or "tep-khong-ten"  # shown to the user, never a path
-        if upload.size > service.max_bytes():
-            failures.append([name, service._too_large(upload.size)])
-            continue
-        data = upload.read()
-        items = service.zip_sources(data, name) if name.lower().endswith(".zip") else [service.Source(name, data)]
-        for item in items:
+        for item in service.file_sources(name, upload.size, upload.read):
             if isinstance(item, service.Outcome):
                 failures.append([item.source, item.reason])
                 continue
@@ -222,7 +217,7 @@ def review_view(request, token):
     scanned_choices = staged.scanned
     if request.method != "POST":
         initial = [
-            initial_for(doc, key, part, service._title(doc)) for (key, part), doc in staged.documents.items()
+            initial_for(doc, key, part, service.default_title(doc)) for (key, part), doc in staged.documents.items()
         ]
         formset = DocumentFormSet(initial=initial, form_kwargs=form_kwargs)
         scanned_form = ScannedForm(choices=scanned_choices, initial={"files": [key for key, _ in scanned_choices]})
@@ -256,9 +251,9 @@ def import_staged(staged, formset, scanned_keys, user):
             outcomes.append(service.Outcome(name, service.FAILED, reason))
             continue
         correct(doc, data)
-        title = data["title"].strip() or service._title(doc)
+        title = data["title"].strip() or None  # None: save_document's default title
         outcomes.append(
-            service._guard(
+            service.save_guarded(
                 source,
                 lambda files, doc=doc, source=source, title=title: service.save_document(
                     doc, source, files, section, user=user, title=title
@@ -269,7 +264,7 @@ def import_staged(staged, formset, scanned_keys, user):
         source = staged.sources[key]
         if key in scanned_keys:
             outcomes.append(
-                service._guard(source, lambda files, source=source: service.save_scanned(source, files, section, user))
+                service.save_guarded(source, lambda files, source=source: service.save_scanned(source, files, section, user))
             )
         else:
             outcomes.append(service.Outcome(name, service.SKIPPED, "Không chọn nhập."))
