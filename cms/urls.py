@@ -5,10 +5,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.accounts.views import IntranetLoginView, IntranetLogoutView
+from search import views as search_views
 
 urlpatterns = [
     path("dang-nhap/", IntranetLoginView.as_view(), name="login"),
     path("dang-xuat/", IntranetLogoutView.as_view(), name="logout"),
+    path("tim-kiem/", search_views.search_page, name="search"),
+    path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -173,8 +173,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 
-# Elasticsearch (search issue): empty means the embedded engine.
+# Archive search (search/). "embedded" needs no server: the database's own
+# full-text index. "elasticsearch" uses the cluster at ELASTICSEARCH_URL and
+# falls back to the embedded index, which is always kept, when it is away.
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE") or ("elasticsearch" if os.environ.get("ELASTICSEARCH_URL") else "embedded")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+SEARCH_PAGE_SIZE = 10
 
 LISTING_PAGE_SIZE = 10
 

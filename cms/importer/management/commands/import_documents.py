@@ -1,8 +1,8 @@
 import json
-import sys
 
 from django.core.management.base import BaseCommand
 
+from cms.content.progress import show_progress
 from cms.importer.service import FAILED, STATUS_LABELS, Outcome, import_source, iter_sources
 
 
@@ -27,19 +27,11 @@ class Command(BaseCommand):
             else:
                 outcomes.extend(import_source(source, section_slug=section, dry_run=dry_run))
             if not json:
-                self._progress(index, len(sources))
+                show_progress(index, len(sources), "tệp")
         if json:
             self._print_json(outcomes, dry_run)
         else:
             self._print_summary(outcomes, dry_run)
-
-    def _progress(self, done, total):
-        width = 30
-        filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} tệp")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
 
     def _print_json(self, outcomes, dry_run):
         if dry_run:

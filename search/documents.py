@@ -1,0 +1,111 @@
+"""What the archive search stores for one page, and the tokens it indexes.
+
+A ``SearchDocument`` is plain data: the indexing code builds one from a page,
+the benchmarks build them from a synthetic corpus, and every engine (the
+embedded one, Elasticsearch) indexes the same thing. Pure Python, no Django.
+
+Tokens. The embedded engine only asks "which documents contain this token in
+this field", so each document is stored as one set of unique tokens, field
+prefixed:
+
+    hang, hang_gia        folded syllable / syllable pair, anywhere
+    _x_hàng, _x_hàng_giả  exact form, anywhere (only where it differs from folded)
+    _h_hang, _hx_hàng     the same two in the head (number, title, subject)
+    _n_3-ct-tw, _n_ct:3   the document-number key and its partial forms
+
+Tokens never contain "_" at the start and syllables never contain "_", so the
+prefixes cannot collide with text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import astuple, dataclass, field
+
+from .analysis import analyze
+
+HEAD_FOLDED = "_h_"
+HEAD_EXACT = "_hx_"
+ALL_EXACT = "_x_"
+NUMBER = "_n_"
+
+
+@dataclass
+class SearchDocument:
+    """One page as the search sees it: display fields, facets and texts."""
+
+    page_id: int
+    url: str
+    title: str
+    content: str  # the four kinds: van_ban, ke_hoach, guong, tai_lieu
+    kind: str = ""  # document kind code (chi_thi, cong_van, ...), blank when none
+    number: str = ""
+    number_key: str = ""
+    issuer: str = ""
+    level: str = ""
+    validity: str = ""
+    date: dt.date | None = None
+    themes: list[str] = field(default_factory=list)  # theme slugs
+    regions: list[str] = field(default_factory=list)  # region slugs, with every ancestor
+    restrictions: list[int] = field(default_factory=list)  # PageViewRestriction ids that apply
+    subject: str = ""
+    summary: str = ""
+    body: str = ""
+    extra: str = ""  # issuer, signer, place, recipients...: findable, not shown
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    @property
+    def head_text(self) -> str:
+        return " ".join(filter(None, (self.number, self.title, self.subject)))
+
+    @property
+    def all_text(self) -> str:
+        return "\n".join(filter(None, (self.head_text, self.summary, self.body, self.extra)))
+
+
+def fingerprint(doc: SearchDocument) -> str:
+    """A digest of everything indexed: reconcile compares it to find stale entries."""
+    return hashlib.sha1(repr(astuple(doc)).encode()).hexdigest()
+
+
+def _add(tokens: set[str], words, exact_words, folded_prefix: str, exact_prefix: str) -> None:
+    for word, exact in zip(words, exact_words):
+        tokens.add(folded_prefix + word)
+        if exact != word:
+            tokens.add(exact_prefix + exact)
+
+
+def index_tokens(doc: SearchDocument) -> str:
+    """The document's unique index tokens, space separated, sorted (stable diffs)."""
+    tokens: set[str] = set()
+    head = analyze(doc.head_text)
+    text = analyze(doc.all_text)
+    _add(tokens, text.folded_tokens, text.tokens, "", ALL_EXACT)
+    _add(tokens, text.folded_bigrams, text.bigrams, "", ALL_EXACT)
+    _add(tokens, head.folded_tokens, head.tokens, HEAD_FOLDED, HEAD_EXACT)
+    _add(tokens, head.folded_bigrams, head.bigrams, HEAD_FOLDED, HEAD_EXACT)
+    tokens.update(NUMBER + key for key in number_keys(doc.number_key))
+    return " ".join(sorted(tokens))
+
+
+def number_keys(key: str) -> list[str]:
+    """The full number key and the partial keys that name it.
+
+    "3-ct-tw" is found by "3-ct-tw", ":3" ("số 3"), "ct:3" ("chỉ thị 03") and
+    "tw:3"; a serial with a year ("1-2021-nq-hdnd") by ":1" and ":1-2021" too.
+    Partial keys are those of ``search.analysis.parse_number_query``.
+    """
+    if not key:
+        return []
+    parts = key.split("-")
+    nums = [p for p in parts if p.isdigit()]
+    codes = [""] + [p for p in parts if not p.isdigit()]
+    keys = [key]
+    for n in range(1, len(nums) + 1):
+        serial = "-".join(nums[:n])
+        keys += [f"{code}:{serial}" for code in codes]
+    return keys

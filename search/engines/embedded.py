@@ -1,0 +1,313 @@
+"""The embedded engine: the database's own full-text index, no server.
+
+Matching asks the full-text index (SQLite FTS5 or PostgreSQL GIN, see
+``search.postings``) which pages hold every folded syllable of the query.
+Filters and facet counts run on the in-memory ``FacetTable``. Ranking adds,
+for each query syllable and syllable pair, a weight per place it occurs
+(head = number, title, subject; exact spelling over folded) times its
+inverse document frequency, then a little recency to break ties. Terms are
+looked up most informative first until a posting budget is spent: a syllable
+found in half the archive says almost nothing about relevance and would cost
+the most to fetch.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable, Iterable
+
+import numpy as np
+from django.db import connection, transaction
+
+from search.analysis import doc_number_matches, fold, highlight, tokenize
+from search.documents import ALL_EXACT, HEAD_EXACT, HEAD_FOLDED, NUMBER, SearchDocument, fingerprint, index_tokens
+from search.facets import FACETS, FacetTable, Row, top_scored
+from search.models import IndexVersion, SearchEntry
+from search.postings import store_for_connection
+from search.query import NEWEST, FacetValue, Hit, SearchQuery, SearchResults, Suggestion
+from search.queryplan import QueryPlan, plan
+
+# Weights per place a term occurs.
+W_HEAD_EXACT = 6.0
+W_HEAD_FOLDED = 4.0
+W_ALL_EXACT = 2.0
+W_ALL_FOLDED = 1.0
+PAIR_BOOST = 1.5  # a syllable pair is a phrase match ("hàng giả" over "hàng ... giả")
+NUMBER_BOOST = 1000.0  # the document a number query names comes first
+RECENCY = 0.1  # at most this much: below any real difference in match
+POSTING_BUDGET = 200_000  # page ids fetched for ranking, per query
+BATCH = 500
+
+
+class FacetCache:
+    """One FacetTable per process, reloaded when IndexVersion moves."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._tables: dict[str, tuple[int, FacetTable]] = {}
+
+    def get(self) -> FacetTable:
+        key = connection.settings_dict["NAME"]
+        version = IndexVersion.current()
+        cached = self._tables.get(key)
+        if cached and cached[0] == version:
+            return cached[1]
+        with self._lock:
+            table = FacetTable(_rows())
+            self._tables[key] = (version, table)
+            return table
+
+
+def _split(text: str) -> list[str]:
+    return text.split() if text else []
+
+
+def _rows() -> Iterable[Row]:
+    fields = ("page_id", "content", "kind", "issuer", "level", "validity", "date", "themes", "regions", "restrictions")
+    for values in SearchEntry.objects.values_list(*fields).iterator(chunk_size=5000):
+        pid, content, kind, issuer, level, validity, date, themes, regions, restrictions = values
+        yield Row(
+            pid, content, kind, issuer, level, validity, date, _split(themes), _split(regions),
+            [int(r) for r in _split(restrictions)],
+        )
+
+
+def _entry(doc: SearchDocument) -> SearchEntry:
+    return SearchEntry(
+        page_id=doc.page_id,
+        url=doc.url,
+        title=doc.title[:500],
+        content=doc.content,
+        kind=doc.kind,
+        number=doc.number,
+        number_key=doc.number_key,
+        issuer=doc.issuer,
+        level=doc.level,
+        validity=doc.validity,
+        date=doc.date,
+        themes=" ".join(doc.themes),
+        regions=" ".join(doc.regions),
+        restrictions=" ".join(map(str, doc.restrictions)),
+        subject=doc.subject,
+        summary=doc.summary,
+        body=doc.body,
+        tokens=index_tokens(doc),
+        fingerprint=fingerprint(doc),
+    )
+
+
+def _idf(df: int, n: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+class EmbeddedEngine:
+    name = "embedded"
+    label = "tích hợp"
+
+    def __init__(self):
+        self.facets = FacetCache()
+
+    # -- writing --------------------------------------------------------------
+
+    def index(self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
+        """Add or replace documents; returns how many."""
+        done = 0
+        batch: list[SearchEntry] = []
+
+        def flush():
+            nonlocal done
+            with transaction.atomic():
+                SearchEntry.objects.filter(page_id__in=[e.page_id for e in batch]).delete()
+                SearchEntry.objects.bulk_create(batch)
+            done += len(batch)
+            if progress:
+                progress(len(batch))
+            batch.clear()
+
+        for doc in docs:
+            batch.append(_entry(doc))
+            if len(batch) >= BATCH:
+                flush()
+        if batch:
+            flush()
+        IndexVersion.bump()
+        return done
+
+    def delete(self, page_ids: Iterable[int]) -> int:
+        deleted, _ = SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
+        IndexVersion.bump()
+        return deleted
+
+    def rebuild(self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
+        """Replace the whole index in one transaction: readers see the old
+        index until the new one is complete, never an empty one."""
+        with transaction.atomic():
+            SearchEntry.objects.all().delete()
+            return self.index(docs, progress)
+
+    def indexed(self) -> dict[int, str]:
+        """page id -> fingerprint of what is indexed, for reconciling with the pages."""
+        return dict(SearchEntry.objects.values_list("page_id", "fingerprint"))
+
+    def health(self) -> tuple[bool, str]:
+        return True, f"{SearchEntry.objects.count()} trang trong chỉ mục tích hợp"
+
+    # -- searching --------------------------------------------------------------
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        started = time.perf_counter()
+        store = store_for_connection()
+        table = self.facets.get()
+        qplan = plan(query.text)
+        results = SearchResults(query=query, engine=self.name, alternatives=qplan.alternatives)
+
+        allowed = table.allowed(query.refused_restrictions)
+        number_ids = self._number_ids(store, qplan.number_key)
+        df: dict[str, int] = {}
+        if qplan.is_empty:
+            base = allowed
+        else:
+            df = store.doc_freq(self._tokens(qplan), cap=table.count)
+            ids = store.match(qplan.groups)
+            base = table.mask_of(np.union1d(ids, number_ids)) & allowed
+            results.unknown_terms = [t for t in qplan.groups[0] if "_" not in t and not df.get(t)]
+        if query.date_from or query.date_to:
+            base = base & table.date_mask(query.date_from, query.date_to)
+        masks = {name: table.filter_mask(name, value) for name, value in query.filters.items() if name in FACETS}
+        final = base.copy()
+        for mask in masks.values():
+            final &= mask
+
+        if query.with_facets:
+            for name in FACETS:
+                # Each facet counts with every filter but its own, so a reader
+                # sees what choosing another value would give.
+                mask = base.copy()
+                for other, m in masks.items():
+                    if other != name:
+                        mask &= m
+                selected = query.filters.get(name)
+                results.facets[name] = sorted(
+                    (FacetValue(v, n, selected=v == selected) for v, n in table.counts(name, mask).items()),
+                    key=lambda f: (-f.count, f.value),
+                )
+
+        matched = np.flatnonzero(final)
+        results.total = int(matched.size)
+        want = query.offset + query.per_page
+        scores = None
+        if query.sort == NEWEST or qplan.is_empty:
+            ordered = table.newest_first(matched, want)
+        else:
+            scores = self._scores(store, qplan, table, df, number_ids)
+            ordered = top_scored(matched, scores[matched] + RECENCY * table.recency(matched), want)
+        page_ids = [int(i) for i in ordered[query.offset : want]]
+        results.hits = self._hits(page_ids, qplan, scores, set(number_ids.tolist()))
+        if qplan.number_key and number_ids.size:
+            visible = [int(i) for i in number_ids if i < table.size and allowed[i]]
+            results.number_hits = self._hits(visible[:5], qplan, None, set(visible))
+        results.took_ms = (time.perf_counter() - started) * 1000
+        return results
+
+    @staticmethod
+    def _units(qplan: QueryPlan) -> list[tuple[str, float]]:
+        units = []
+        for term in qplan.terms:
+            boost = PAIR_BOOST if term.pair else 1.0
+            if term.exact:
+                units += [
+                    (HEAD_EXACT + term.exact, W_HEAD_EXACT * boost),
+                    (HEAD_FOLDED + term.folded, W_HEAD_FOLDED * boost),
+                    (ALL_EXACT + term.exact, W_ALL_EXACT * boost),
+                    (term.folded, W_ALL_FOLDED * boost),
+                ]
+            else:
+                # Typed without diacritics: a folded match is as exact as it gets.
+                units += [(HEAD_FOLDED + term.folded, W_HEAD_EXACT * boost), (term.folded, W_ALL_EXACT * boost)]
+        return units
+
+    def _tokens(self, qplan: QueryPlan) -> list[str]:
+        return list(dict.fromkeys([t for t, _ in self._units(qplan)] + [t for g in qplan.groups for t in g]))
+
+    def _scores(self, store, qplan: QueryPlan, table: FacetTable, df: dict[str, int], number_ids) -> np.ndarray:
+        n = max(table.count, 1)
+        scores = np.zeros(table.size, dtype=np.float64)
+        units = [(token, weight * _idf(df.get(token, 0), n), df.get(token, 0)) for token, weight in self._units(qplan)]
+        budget = POSTING_BUDGET
+        for token, value, freq in sorted(units, key=lambda u: -u[1]):
+            if not freq or freq > budget:
+                continue
+            budget -= freq
+            ids = store.ids(token)
+            scores[ids[ids < table.size]] += value
+        scores[number_ids[number_ids < table.size]] += NUMBER_BOOST
+        return scores
+
+    def _number_ids(self, store, key: str | None) -> np.ndarray:
+        """Pages whose number the query names, in any spelling."""
+        if not key:
+            return np.zeros(0, dtype=np.int64)
+        ids = store.ids(NUMBER + key)
+        if ids.size or ":" in key:
+            return ids
+        # A full key that isn't printed as such ("3-tw" for "3-ct-tw"): check
+        # the pages with that serial.
+        serial = ":" + key.split("-")[0]
+        candidates = store.ids(NUMBER + serial).tolist()
+        keys = SearchEntry.objects.filter(page_id__in=candidates[:2000]).values_list("page_id", "number_key")
+        return np.array(sorted(pid for pid, k in keys if doc_number_matches(key, k)), dtype=np.int64)
+
+    def _hits(self, page_ids: list[int], qplan: QueryPlan, scores, number_ids: set[int]) -> list[Hit]:
+        entries = SearchEntry.objects.in_bulk(page_ids)
+        hits = []
+        for pid in page_ids:
+            e = entries.get(pid)
+            if e is None:  # removed since the facet table was read
+                continue
+            text = "\n".join(filter(None, (e.summary, e.body))) or e.subject
+            hits.append(
+                Hit(
+                    page_id=pid,
+                    url=e.url,
+                    title=e.title,
+                    content=e.content,
+                    kind=e.kind,
+                    number=e.number,
+                    issuer=e.issuer,
+                    date=e.date,
+                    snippet=highlight(text, qplan.highlight, max_chars=240) if text else "",
+                    score=float(scores[pid]) if scores is not None else 0.0,
+                    number_match=pid in number_ids,
+                )
+            )
+        return hits
+
+    def suggest(self, prefix: str, refused_restrictions=frozenset(), limit: int = 8) -> list[Suggestion]:
+        """Titles and numbers starting with what the reader is typing."""
+        from search.analysis import normalize_doc_number
+
+        store = store_for_connection()
+        table = self.facets.get()
+        allowed = table.allowed(refused_restrictions)
+        tokens = [fold(t) for t in tokenize(prefix)]
+        if not tokens or len(prefix.strip()) < 2:
+            return []
+        found: list[int] = []
+        number_key = normalize_doc_number(prefix)
+        if number_key:
+            found += store.prefixed([], NUMBER + number_key, limit * 4)
+        if prefix[-1].isspace():
+            complete, last = tokens, None
+        else:
+            complete, last = tokens[:-1], tokens[-1]
+        head = [HEAD_FOLDED + t for t in complete]
+        if last is not None:
+            found += store.prefixed(head, HEAD_FOLDED + last, limit * 4)
+        elif head:
+            found += store.match([head])[::-1][: limit * 4].tolist()
+        ids = [i for i in dict.fromkeys(found) if i < table.size and allowed[i]]
+        ids = table.newest_first(np.array(ids, dtype=np.int64), limit).tolist() if ids else []
+        entries = SearchEntry.objects.in_bulk(ids)
+        return [Suggestion(entries[i].url, entries[i].title, entries[i].number) for i in ids if i in entries]

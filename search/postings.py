@@ -1,0 +1,137 @@
+"""Which indexed pages hold a token: the embedded engine's questions to the
+database's own full-text index (see migration 0002).
+
+Each store answers three questions, always with tokens produced by
+``search.documents`` / ``search.queryplan`` (never raw user text, so no
+full-text syntax from a user ever reaches the database):
+
+- ``match(groups)``: ids holding every token of at least one group;
+- ``ids(token)``: ids holding one token;
+- ``doc_freq(tokens)``: how many pages hold each token, capped at ``cap``;
+- ``prefixed(tokens, prefix, limit)``: newest ids holding ``tokens`` and a
+  token starting with ``prefix`` (autocomplete).
+
+Id sets come back as sorted numpy arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from django.db import connection
+
+TABLE = "archive_search_searchentry"
+EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def _id_array(csv: str | None) -> np.ndarray:
+    if not csv:
+        return EMPTY
+    ids = np.array(csv.split(","), dtype=np.int64)
+    ids.sort()
+    return ids
+
+
+class SqliteStore:
+    """FTS5, detail=none: doclists of rowids only, the fastest thing it has."""
+
+    @staticmethod
+    def _quote(token: str) -> str:
+        return '"' + token.replace('"', '""') + '"'
+
+    def _expr(self, groups: list[list[str]]) -> str:
+        return " OR ".join("(" + " AND ".join(map(self._quote, g)) + ")" for g in groups)
+
+    def _ids(self, expr: str) -> np.ndarray:
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT group_concat(rowid) FROM archive_search_fts WHERE archive_search_fts MATCH %s",
+                [expr],
+            )
+            return _id_array(cur.fetchone()[0])
+
+    def match(self, groups: list[list[str]]) -> np.ndarray:
+        groups = [g for g in groups if g]
+        return self._ids(self._expr(groups)) if groups else EMPTY
+
+    def ids(self, token: str) -> np.ndarray:
+        return self._ids(self._quote(token))
+
+    def doc_freq(self, tokens: list[str], cap: int) -> dict[str, int]:
+        if not tokens:
+            return {}
+        with connection.cursor() as cur:
+            placeholders = ",".join(["%s"] * len(tokens))
+            cur.execute(
+                f"SELECT term, doc FROM archive_search_fts_vocab WHERE term IN ({placeholders})",
+                tokens,
+            )
+            found = dict(cur.fetchall())
+        return {t: min(found.get(t, 0), cap) for t in tokens}
+
+    def prefixed(self, tokens: list[str], prefix: str, limit: int) -> list[int]:
+        expr = " AND ".join([*map(self._quote, tokens), self._quote(prefix) + "*"])
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT rowid FROM archive_search_fts WHERE archive_search_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
+                [expr, limit],
+            )
+            return [r[0] for r in cur.fetchall()]
+
+
+class PostgresStore:
+    """GIN over the tokens taken as lexemes; tsquery literals, quoted."""
+
+    VECTOR = "array_to_tsvector(string_to_array(tokens, ' '))"
+
+    @staticmethod
+    def _quote(token: str) -> str:
+        return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    def _tsquery(self, groups: list[list[str]]) -> str:
+        return " | ".join("(" + " & ".join(map(self._quote, g)) + ")" for g in groups)
+
+    def _ids(self, tsquery: str, limit: int | None = None) -> np.ndarray:
+        sql = f"SELECT page_id FROM {TABLE} WHERE {self.VECTOR} @@ %s::tsquery"
+        params: list = [tsquery]
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(limit)
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT string_agg(page_id::text, ',') FROM ({sql}) s", params)
+            return _id_array(cur.fetchone()[0])
+
+    def match(self, groups: list[list[str]]) -> np.ndarray:
+        groups = [g for g in groups if g]
+        return self._ids(self._tsquery(groups)) if groups else EMPTY
+
+    def ids(self, token: str) -> np.ndarray:
+        return self._ids(self._quote(token))
+
+    def doc_freq(self, tokens: list[str], cap: int) -> dict[str, int]:
+        # No vocabulary table here: count each token's rows, stopping at the cap.
+        freq = {}
+        with connection.cursor() as cur:
+            for token in tokens:
+                cur.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {self.VECTOR} @@ %s::tsquery LIMIT %s) s",
+                    [self._quote(token), cap],
+                )
+                freq[token] = cur.fetchone()[0]
+        return freq
+
+    def prefixed(self, tokens: list[str], prefix: str, limit: int) -> list[int]:
+        query = " & ".join([*map(self._quote, tokens), self._quote(prefix) + ":*"])
+        with connection.cursor() as cur:
+            cur.execute(
+                f"SELECT page_id FROM {TABLE} WHERE {self.VECTOR} @@ %s::tsquery ORDER BY page_id DESC LIMIT %s",
+                [query, limit],
+            )
+            return [r[0] for r in cur.fetchall()]
+
+
+def store_for_connection():
+    if connection.vendor == "sqlite":
+        return SqliteStore()
+    if connection.vendor == "postgresql":
+        return PostgresStore()
+    raise RuntimeError(f"Công cụ tìm kiếm tích hợp chưa hỗ trợ cơ sở dữ liệu {connection.vendor}.")

@@ -1,0 +1,149 @@
+"""The one search service: the search page, the API, the feeds and the
+``search_archive`` command all come here.
+
+It picks the engine from settings, falls back to the embedded engine with a
+visible notice when another engine cannot answer, turns facet values into
+Vietnamese labels, and works out what to suggest when nothing is found.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from wagtail.models import PageViewRestriction
+
+from cms.directives.models import KIND_LABELS, VALIDITY_CHOICES
+from cms.taxonomy.models import ISSUER_LEVEL_CHOICES, Region, Theme
+from home.models import CONTENT_KINDS
+from search.engines.registry import EngineUnavailable, get_engine
+from search.query import FacetValue, SearchQuery, SearchResults, Suggestion
+
+logger = logging.getLogger(__name__)
+
+FACET_LABELS = {
+    "content": "Loại nội dung",
+    "kind": "Loại văn bản",
+    "theme": "Chủ đề",
+    "region": "Địa bàn",
+    "issuer": "Cơ quan ban hành",
+    "level": "Cấp ban hành",
+    "year": "Năm",
+    "validity": "Hiệu lực",
+}
+CHOICE_LABELS = {
+    "content": dict(CONTENT_KINDS),
+    "kind": KIND_LABELS,
+    "level": dict(ISSUER_LEVEL_CHOICES),
+    "validity": dict(VALIDITY_CHOICES),
+}
+FALLBACK_NOTICE = (
+    "Máy chủ tìm kiếm Elasticsearch tạm thời không trả lời; kết quả dưới đây lấy từ chỉ mục tích hợp "
+    "và có thể xếp hạng khác đôi chút."
+)
+
+
+def refused_restrictions(request) -> frozenset[int]:
+    """Restrictions this request fails: their pages are never found."""
+    if request is None:
+        return frozenset(PageViewRestriction.objects.values_list("id", flat=True))
+    return frozenset(r.id for r in PageViewRestriction.objects.all() if not r.accept_request(request))
+
+
+def search(query: SearchQuery, engine: str | None = None) -> SearchResults:
+    chosen = get_engine(engine)
+    try:
+        results = chosen.search(query)
+    except EngineUnavailable as exc:
+        if chosen.name == "embedded":
+            raise
+        logger.warning("search engine %s unavailable, using the embedded index: %s", chosen.name, exc)
+        results = get_engine("embedded").search(query)
+        results.messages.insert(0, FALLBACK_NOTICE)
+    _label(results)
+    _suggest_when_empty(results)
+    return results
+
+
+def suggest(prefix: str, request=None, limit: int = 8, engine: str | None = None) -> list[Suggestion]:
+    refused = refused_restrictions(request)
+    chosen = get_engine(engine)
+    try:
+        return chosen.suggest(prefix, refused, limit)
+    except EngineUnavailable:
+        return get_engine("embedded").suggest(prefix, refused, limit)
+
+
+# -- labels ------------------------------------------------------------------
+
+
+def _region_values(values: list[FacetValue], selected: str | None) -> list[FacetValue]:
+    """The units one level below the chosen one (provinces when none is chosen)."""
+    regions = {r.slug: r for r in Region.objects.filter(slug__in=[v.value for v in values])}
+    parent = Region.objects.filter(slug=selected).first() if selected else None
+    shown = []
+    for v in values:
+        r = regions.get(v.value)
+        if r is None:
+            continue
+        v.label = r.name
+        if v.selected:
+            shown.append(v)
+        elif parent is None and r.depth == 2:
+            shown.append(v)
+        elif parent is not None and r.depth == parent.depth + 1 and r.path.startswith(parent.path):
+            shown.append(v)
+    return shown
+
+
+def facet_label(name: str, value: str) -> str:
+    """Vietnamese label of one facet value (for chips and messages)."""
+    if name in CHOICE_LABELS:
+        return CHOICE_LABELS[name].get(value, value)
+    if name == "theme":
+        return Theme.objects.filter(slug=value).values_list("name", flat=True).first() or value
+    if name == "region":
+        return Region.objects.filter(slug=value).values_list("name", flat=True).first() or value
+    return value
+
+
+def _label(results: SearchResults) -> None:
+    for hit in results.hits + results.number_hits:
+        hit.content_label = CHOICE_LABELS["content"].get(hit.content, "")
+        hit.kind_label = KIND_LABELS.get(hit.kind, "")
+    facets = results.facets
+    for name, values in facets.items():
+        if name in CHOICE_LABELS:
+            for v in values:
+                v.label = CHOICE_LABELS[name].get(v.value, v.value)
+        elif name == "theme":
+            names = dict(Theme.objects.filter(slug__in=[v.value for v in values]).values_list("slug", "name"))
+            for v in values:
+                v.label = names.get(v.value, v.value)
+        else:
+            for v in values:
+                v.label = v.value
+    if "region" in facets:
+        facets["region"] = _region_values(facets["region"], results.query.filters.get("region"))
+    if "year" in facets:
+        facets["year"].sort(key=lambda v: v.value, reverse=True)
+
+
+# -- when nothing is found ---------------------------------------------------
+
+
+def _suggest_when_empty(results: SearchResults) -> None:
+    if results.total:
+        return
+    query = results.query
+    unknown = set(results.unknown_terms)
+    if unknown:
+        words = ", ".join(f"“{w[:40]}”" for w in results.unknown_terms[:5])
+        results.messages.append(f"Không văn bản nào có từ {words}.")
+        from search.analysis import fold, tokenize
+
+        kept = [t for t in tokenize(query.text) if fold(t) not in unknown]
+        if kept:
+            results.suggestions.append(" ".join(kept))
+    for alternative in results.alternatives:
+        if alternative not in results.suggestions:
+            results.suggestions.append(alternative)

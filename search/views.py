@@ -1,0 +1,97 @@
+"""The search page (/tim-kiem/) and its autocomplete endpoint."""
+
+import logging
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from search import service
+from search.params import parse_search
+from search.query import NEWEST, RELEVANCE, SearchResults
+from search.service import FACET_LABELS, facet_label
+
+logger = logging.getLogger(__name__)
+
+FACET_ORDER = ("content", "kind", "theme", "region", "issuer", "level", "year", "validity")
+FACET_SHOWN = 12  # values per facet before "more" (the rest stay reachable by URL)
+SORT_LABELS = {RELEVANCE: "Liên quan nhất", NEWEST: "Mới nhất"}
+
+
+def _url(params: dict, **changes) -> str:
+    merged = {**params, **changes}
+    return "?" + urlencode({k: v for k, v in merged.items() if v not in ("", None)})
+
+
+def _params(request) -> dict:
+    keep = ("q", "sort", "from", "to", *FACET_ORDER)
+    return {k: request.GET.get(k, "") for k in keep if request.GET.get(k, "")}
+
+
+def _facets(results: SearchResults, params: dict) -> list[dict]:
+    groups = []
+    for name in FACET_ORDER:
+        values = results.facets.get(name) or []
+        if not values:
+            continue
+        items = [
+            {
+                "label": v.label or v.value,
+                "count": v.count,
+                "selected": v.selected,
+                "url": _url(params, page="", **{name: "" if v.selected else v.value}),
+            }
+            for v in values
+        ]
+        groups.append({"name": name, "label": FACET_LABELS[name], "items": items[:FACET_SHOWN], "more": items[FACET_SHOWN:]})
+    return groups
+
+
+def _chips(query, params: dict) -> list[dict]:
+    chips = [
+        {"label": f"{FACET_LABELS[name]}: {facet_label(name, value)}", "url": _url(params, page="", **{name: ""})}
+        for name, value in query.filters.items()
+    ]
+    if query.date_from:
+        chips.append({"label": f"Từ ngày {query.date_from:%d/%m/%Y}", "url": _url(params, page="", **{"from": ""})})
+    if query.date_to:
+        chips.append({"label": f"Đến ngày {query.date_to:%d/%m/%Y}", "url": _url(params, page="", to="")})
+    return chips
+
+
+def search_page(request):
+    refused = service.refused_restrictions(request)
+    query, messages = parse_search(request.GET, refused, per_page=settings.SEARCH_PAGE_SIZE)
+    params = _params(request)
+    try:
+        results = service.search(query)
+        if query.page > results.pages:
+            messages.append(f"Không có trang {query.page}; đang hiển thị trang cuối ({results.pages}).")
+            query.page = results.pages
+            results = service.search(query)
+    except DatabaseError:
+        logger.exception("archive search failed for %r", query.text)
+        messages.append("Tạm thời không tìm được. Vui lòng thử lại sau ít phút.")
+        results = SearchResults(query=query)
+    context = {
+        "query": query,
+        "results": results,
+        "messages_search": messages + results.messages,
+        "facets": _facets(results, params),
+        "chips": _chips(query, params),
+        "clear_filters_url": _url({"q": query.text}) if query.text else "?",
+        "sorts": [{"label": label, "url": _url(params, sort=key, page=""), "current": query.sort == key} for key, label in SORT_LABELS.items()],
+        "suggestions": [{"text": s, "url": _url({"q": s})} for s in results.suggestions],
+        "prev_url": _url(params, page=query.page - 1) if query.page > 1 else None,
+        "next_url": _url(params, page=query.page + 1) if query.page < results.pages else None,
+        "searched": bool(request.GET),
+    }
+    return render(request, "search/search_page.html", context)
+
+
+def suggest(request):
+    prefix = request.GET.get("q", "")[:200]
+    items = service.suggest(prefix, request)
+    return JsonResponse({"suggestions": [{"title": s.title, "url": s.url, "number": s.number} for s in items]})
