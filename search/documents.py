@@ -11,6 +11,7 @@ prefixed:
     hang, hang_gia        folded syllable / syllable pair, anywhere
     _x_hàng, _x_hàng_giả  exact form, anywhere (only where it differs from folded)
     _h_hang, _hx_hàng     the same two in the head (number, title, subject)
+    _f_hang_gia           a folded syllable or pair the text repeats (3+ times)
     _n_3-ct-tw, _n_ct:3   the document-number key and its partial forms
 
 Tokens never contain "_" at the start and syllables never contain "_", so the
@@ -21,10 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import astuple, dataclass, field
 
 from .analysis import analyze
 
+FREQUENT = "_f_"
+FREQUENT_AT = 3  # occurrences that make a term one of the text's subjects
 HEAD_FOLDED = "_h_"
 HEAD_EXACT = "_hx_"
 ALL_EXACT = "_x_"
@@ -52,7 +56,8 @@ class SearchDocument:
     subject: str = ""
     summary: str = ""
     body: str = ""
-    extra: str = ""  # issuer, signer, place, recipients...: findable, not shown
+    place: str = ""  # "Lạng Sơn" in "Lạng Sơn, ngày ...": where it was issued
+    extra: str = ""  # signer, recipients, tasks...: findable, not shown
 
     @property
     def year(self) -> int | None:
@@ -60,7 +65,9 @@ class SearchDocument:
 
     @property
     def head_text(self) -> str:
-        return " ".join(filter(None, (self.number, self.title, self.subject)))
+        # Who issued it and where count with the title: a Bình Thạnh
+        # directive is about Bình Thạnh more than a text that mentions it.
+        return "\n".join(filter(None, (self.number, self.title, self.subject, self.issuer, self.place)))
 
     @property
     def all_text(self) -> str:
@@ -73,14 +80,13 @@ def fingerprint(doc: SearchDocument) -> str:
 
 
 def _add(tokens: set[str], words, exact_words, folded_prefix: str, exact_prefix: str) -> None:
-    for word, exact in zip(words, exact_words):
-        tokens.add(folded_prefix + word)
-        if exact != word:
-            tokens.add(exact_prefix + exact)
+    pairs = set(zip(words, exact_words))  # texts repeat themselves: dedupe first
+    tokens.update(folded_prefix + word for word, _ in pairs)
+    tokens.update(exact_prefix + exact for word, exact in pairs if exact != word)
 
 
 def index_tokens(doc: SearchDocument) -> str:
-    """The document's unique index tokens, space separated, sorted (stable diffs)."""
+    """The document's unique index tokens, space separated, in no particular order."""
     tokens: set[str] = set()
     head = analyze(doc.head_text)
     text = analyze(doc.all_text)
@@ -88,8 +94,12 @@ def index_tokens(doc: SearchDocument) -> str:
     _add(tokens, text.folded_bigrams, text.bigrams, "", ALL_EXACT)
     _add(tokens, head.folded_tokens, head.tokens, HEAD_FOLDED, HEAD_EXACT)
     _add(tokens, head.folded_bigrams, head.bigrams, HEAD_FOLDED, HEAD_EXACT)
+    # Presence alone can't tell a text about Bình Thạnh from one naming it
+    # once; a step for repeated terms is the cheap stand-in for term frequency.
+    counts = Counter(text.folded_tokens + text.folded_bigrams)
+    tokens.update(FREQUENT + t for t, n in counts.items() if n >= FREQUENT_AT)
     tokens.update(NUMBER + key for key in number_keys(doc.number_key))
-    return " ".join(sorted(tokens))
+    return " ".join(tokens)
 
 
 def number_keys(key: str) -> list[str]:

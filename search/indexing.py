@@ -60,7 +60,7 @@ def _text(page: ContentPage) -> str:
 def _extra(page: ContentPage) -> str:
     parts = []
     if isinstance(page, OfficialDocumentPage):
-        parts += [page.issuer.name if page.issuer else "", page.signer, page.signer_title, page.place, page.recipients]
+        parts += [page.signer, page.signer_title, page.recipients]
         parts += [c.cited_number for c in page.citations.all()]
     if isinstance(page, PlanPage):
         parts += [page.purposes] + [f"{t.task} {t.lead_unit}" for t in page.tasks.all()]
@@ -102,6 +102,7 @@ def document_for_page(page: Page, context: _Context | None = None) -> SearchDocu
         doc.level = page.level
         doc.validity = page.validity
         doc.subject = page.subject
+        doc.place = page.place
     return doc
 
 

@@ -9,6 +9,8 @@ creating pages; pages removed behind the index's back are found by
 ``rebuild_search_index --reconcile``.
 """
 
+import secrets
+
 from django.db import models
 
 
@@ -44,16 +46,18 @@ class SearchEntry(models.Model):
 
 
 class IndexVersion(models.Model):
-    """One row whose counter moves on every index change, so each process
-    knows when its in-memory facet table is stale."""
+    """One row whose value changes on every index change, so each process
+    knows when its in-memory facet table is stale. A random value rather than
+    a counter: after a rolled-back transaction a counter would repeat a
+    number that meant different contents."""
 
     version = models.PositiveBigIntegerField(default=0)
 
     @classmethod
     def bump(cls):
-        updated = cls.objects.filter(pk=1).update(version=models.F("version") + 1)
-        if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"version": 1})
+        value = secrets.randbits(62)
+        if not cls.objects.filter(pk=1).update(version=value):
+            cls.objects.update_or_create(pk=1, defaults={"version": value})
 
     @classmethod
     def current(cls):

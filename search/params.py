@@ -48,10 +48,13 @@ def parse_search(params, refused_restrictions=frozenset(), per_page: int = 10) -
     query = SearchQuery(per_page=per_page, refused_restrictions=frozenset(refused_restrictions))
 
     text = str(params.get("q", "") or "").strip()
-    if len(text) > MAX_QUERY_CHARS:
+    cut = len(text) > MAX_QUERY_CHARS
+    if cut:
         text = text[:MAX_QUERY_CHARS]
     if plan(text).truncated:
         messages.append(f"Câu tìm kiếm quá dài: chỉ dùng {MAX_TOKENS} từ đầu tiên.")
+    elif cut:
+        messages.append(f"Câu tìm kiếm quá dài: chỉ dùng {MAX_QUERY_CHARS} ký tự đầu tiên.")
     query.text = text
 
     for name in FILTER_PARAMS:

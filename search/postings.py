@@ -1,7 +1,7 @@
 """Which indexed pages hold a token: the embedded engine's questions to the
 database's own full-text index (see migration 0002).
 
-Each store answers three questions, always with tokens produced by
+Each store answers four questions, always with tokens produced by
 ``search.documents`` / ``search.queryplan`` (never raw user text, so no
 full-text syntax from a user ever reaches the database):
 
@@ -68,6 +68,11 @@ class SqliteStore:
             found = dict(cur.fetchall())
         return {t: min(found.get(t, 0), cap) for t in tokens}
 
+    def optimize(self) -> None:
+        """Merge the index's segments after a bulk load: fewer, longer doclists."""
+        with connection.cursor() as cur:
+            cur.execute("INSERT INTO archive_search_fts(archive_search_fts) VALUES ('optimize')")
+
     def prefixed(self, tokens: list[str], prefix: str, limit: int) -> list[int]:
         expr = " AND ".join([*map(self._quote, tokens), self._quote(prefix) + "*"])
         with connection.cursor() as cur:
@@ -118,6 +123,10 @@ class PostgresStore:
                 )
                 freq[token] = cur.fetchone()[0]
         return freq
+
+    def optimize(self) -> None:
+        with connection.cursor() as cur:
+            cur.execute(f"ANALYZE {TABLE}")
 
     def prefixed(self, tokens: list[str], prefix: str, limit: int) -> list[int]:
         query = " & ".join([*map(self._quote, tokens), self._quote(prefix) + ":*"])

@@ -9,7 +9,7 @@ nothing) and never make a save fail: an error is logged, and
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -55,8 +55,10 @@ def on_move(sender, instance, **kwargs):
 
 
 def on_delete(sender, instance, **kwargs):
-    if sender is ContentPage:  # once per content page, whatever its type
-        _later(_remove, [instance.pk])
+    # Connected for ContentPage only: once per content page, whatever its
+    # type (a receiver for every sender would stop Django's fast deletes
+    # everywhere, SearchEntry's included).
+    _later(_remove, [instance.pk])
 
 
 def on_restriction_change(sender, instance, **kwargs):
@@ -75,12 +77,20 @@ def on_issuer_change(sender, instance, **kwargs):
         _later(_update, ids)
 
 
+# Deleting a theme or an issuer: the pages are found before the delete
+# (their links go with it) and re-indexed after the commit.
+on_theme_delete = on_theme_change
+on_issuer_delete = on_issuer_change
+
+
 def connect():
     page_published.connect(on_publish_change, dispatch_uid="archive_search_published")
     page_unpublished.connect(on_publish_change, dispatch_uid="archive_search_unpublished")
     post_page_move.connect(on_move, dispatch_uid="archive_search_moved")
-    post_delete.connect(on_delete, dispatch_uid="archive_search_deleted")
+    post_delete.connect(on_delete, sender=ContentPage, dispatch_uid="archive_search_deleted")
     post_save.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="archive_search_privacy_saved")
     post_delete.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="archive_search_privacy_deleted")
     post_save.connect(on_theme_change, sender=Theme, dispatch_uid="archive_search_theme")
     post_save.connect(on_issuer_change, sender=IssuingBody, dispatch_uid="archive_search_issuer")
+    pre_delete.connect(on_theme_delete, sender=Theme, dispatch_uid="archive_search_theme_deleted")
+    pre_delete.connect(on_issuer_delete, sender=IssuingBody, dispatch_uid="archive_search_issuer_deleted")

@@ -68,7 +68,9 @@ def search_page(request):
     try:
         results = service.search(query)
         if query.page > results.pages:
-            messages.append(f"Không có trang {query.page}; đang hiển thị trang cuối ({results.pages}).")
+            # The number asked for, not the one parse_search capped it to.
+            asked = request.GET.get("page", "").strip()[:30]
+            messages.append(f"Không có trang {asked}; đang hiển thị trang cuối ({results.pages}).")
             query.page = results.pages
             results = service.search(query)
     except DatabaseError:

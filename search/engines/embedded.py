@@ -22,7 +22,7 @@ import numpy as np
 from django.db import connection, transaction
 
 from search.analysis import doc_number_matches, fold, highlight, tokenize
-from search.documents import ALL_EXACT, HEAD_EXACT, HEAD_FOLDED, NUMBER, SearchDocument, fingerprint, index_tokens
+from search.documents import ALL_EXACT, FREQUENT, HEAD_EXACT, HEAD_FOLDED, NUMBER, SearchDocument, fingerprint, index_tokens
 from search.facets import FACETS, FacetTable, Row, top_scored
 from search.models import IndexVersion, SearchEntry
 from search.postings import store_for_connection
@@ -34,7 +34,8 @@ W_HEAD_EXACT = 6.0
 W_HEAD_FOLDED = 4.0
 W_ALL_EXACT = 2.0
 W_ALL_FOLDED = 1.0
-PAIR_BOOST = 1.5  # a syllable pair is a phrase match ("hàng giả" over "hàng ... giả")
+W_FREQUENT = 1.5  # the term is repeated in the text (see documents.FREQUENT)
+PAIR_BOOST = 2.0  # a syllable pair is a phrase match ("hàng giả" over "hàng ... giả")
 NUMBER_BOOST = 1000.0  # the document a number query names comes first
 RECENCY = 0.1  # at most this much: below any real difference in match
 POSTING_BUDGET = 200_000  # page ids fetched for ranking, per query
@@ -145,7 +146,9 @@ class EmbeddedEngine:
         index until the new one is complete, never an empty one."""
         with transaction.atomic():
             SearchEntry.objects.all().delete()
-            return self.index(docs, progress)
+            count = self.index(docs, progress)
+        store_for_connection().optimize()
+        return count
 
     def indexed(self) -> dict[int, str]:
         """page id -> fingerprint of what is indexed, for reconciling with the pages."""
@@ -212,38 +215,67 @@ class EmbeddedEngine:
         return results
 
     @staticmethod
-    def _units(qplan: QueryPlan) -> list[tuple[str, float]]:
+    def _units(qplan: QueryPlan) -> list[tuple[str, float, bool]]:
+        """(token, weight, in the head) for every place a query term may occur."""
         units = []
         for term in qplan.terms:
             boost = PAIR_BOOST if term.pair else 1.0
             if term.exact:
                 units += [
-                    (HEAD_EXACT + term.exact, W_HEAD_EXACT * boost),
-                    (HEAD_FOLDED + term.folded, W_HEAD_FOLDED * boost),
-                    (ALL_EXACT + term.exact, W_ALL_EXACT * boost),
-                    (term.folded, W_ALL_FOLDED * boost),
+                    (HEAD_EXACT + term.exact, W_HEAD_EXACT * boost, True),
+                    (HEAD_FOLDED + term.folded, W_HEAD_FOLDED * boost, True),
+                    (ALL_EXACT + term.exact, W_ALL_EXACT * boost, False),
+                    (term.folded, W_ALL_FOLDED * boost, False),
                 ]
             else:
                 # Typed without diacritics: a folded match is as exact as it gets.
-                units += [(HEAD_FOLDED + term.folded, W_HEAD_EXACT * boost), (term.folded, W_ALL_EXACT * boost)]
+                units += [
+                    (HEAD_FOLDED + term.folded, W_HEAD_EXACT * boost, True),
+                    (term.folded, W_ALL_EXACT * boost, False),
+                ]
+            units.append((FREQUENT + term.folded, W_FREQUENT * boost, False))
         return units
 
     def _tokens(self, qplan: QueryPlan) -> list[str]:
-        return list(dict.fromkeys([t for t, _ in self._units(qplan)] + [t for g in qplan.groups for t in g]))
+        heads = [HEAD_FOLDED + t for g in qplan.groups for t in g]
+        return list(dict.fromkeys([u[0] for u in self._units(qplan)] + [t for g in qplan.groups for t in g] + heads))
 
     def _scores(self, store, qplan: QueryPlan, table: FacetTable, df: dict[str, int], number_ids) -> np.ndarray:
         n = max(table.count, 1)
-        scores = np.zeros(table.size, dtype=np.float64)
-        units = [(token, weight * _idf(df.get(token, 0), n), df.get(token, 0)) for token, weight in self._units(qplan)]
+        body = np.zeros(table.size, dtype=np.float64)
+        head = np.zeros(table.size, dtype=np.float64)
+        units = [(token, w * _idf(df.get(token, 0), n), df.get(token, 0), in_head) for token, w, in_head in self._units(qplan)]
         budget = POSTING_BUDGET
-        for token, value, freq in sorted(units, key=lambda u: -u[1]):
+        for token, value, freq, in_head in sorted(units, key=lambda u: -u[1]):
             if not freq or freq > budget:
                 continue
             budget -= freq
             ids = store.ids(token)
-            scores[ids[ids < table.size]] += value
+            (head if in_head else body)[ids[ids < table.size]] += value
+        scores = body + head * self._head_coverage(store, qplan, table, df) ** 2
         scores[number_ids[number_ids < table.size]] += NUMBER_BOOST
         return scores
+
+    @staticmethod
+    def _head_coverage(store, qplan: QueryPlan, table: FacetTable, df: dict[str, int]) -> np.ndarray:
+        """Share of the query's syllables the head holds (best phrasing).
+
+        A title with "Hà Nội" holds half of "Hà Tĩnh": a Vietnamese word is
+        several syllables, so a head that holds one of them says little and
+        its score is scaled down by the square of that share.
+        """
+        best = np.zeros(table.size, dtype=np.float64)
+        for group in qplan.groups:
+            syllables = [t for t in group if "_" not in t]
+            if not syllables:
+                continue
+            held = np.zeros(table.size, dtype=np.float64)
+            for t in syllables:
+                if df.get(HEAD_FOLDED + t):
+                    ids = store.ids(HEAD_FOLDED + t)
+                    held[ids[ids < table.size]] += 1
+            np.maximum(best, held / len(syllables), out=best)
+        return best
 
     def _number_ids(self, store, key: str | None) -> np.ndarray:
         """Pages whose number the query names, in any spelling."""

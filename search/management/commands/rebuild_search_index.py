@@ -6,6 +6,20 @@ from search import indexing
 from search.engines.registry import ENGINES, EngineUnavailable, get_engine, writable_engines
 
 
+class _NoLineEnding:
+    """The command's stderr without its automatic line ending: the progress
+    bar redraws one line (``\r``) instead of printing a line per batch."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, text):
+        self.out.write(text, ending="")
+
+    def flush(self):
+        self.out.flush()
+
+
 class Command(BaseCommand):
     help = (
         "Dựng lại chỉ mục tìm kiếm kho văn bản từ các trang đang xuất bản. "
@@ -35,7 +49,7 @@ class Command(BaseCommand):
                     nonlocal done
                     done += n
                     if not no_progress:
-                        show_progress(done, total, "trang", self.stderr)
+                        show_progress(done, total, "trang", _NoLineEnding(self.stderr))
 
                 count = indexing.rebuild(chosen, progress)
             except EngineUnavailable as exc:

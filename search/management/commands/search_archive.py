@@ -4,8 +4,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import service
 from search.engines.registry import ENGINES
-from search.params import parse_search
+from search.params import FILTER_PARAMS, parse_search
 from search.query import MAX_PER_PAGE
+
+KEYS = (*FILTER_PARAMS, "from", "to", "sort")
 
 
 class Command(BaseCommand):
@@ -18,17 +20,23 @@ class Command(BaseCommand):
         parser.add_argument("query", metavar="QUERY")
         parser.add_argument("filters", nargs="*", metavar="KHOA=GIA_TRI", help="content, kind, theme, region, issuer, level, validity, year, from, to, sort")
         parser.add_argument("--json", action="store_true", help="In danh sách JSON: url, title, kind, number, score...")
-        parser.add_argument("--limit", type=int, default=10, help=f"Số kết quả (1–{MAX_PER_PAGE}).")
+        parser.add_argument("--limit", default=10, help=f"Số kết quả (1–{MAX_PER_PAGE}).")
         parser.add_argument("--engine", choices=ENGINES, help="Công cụ tìm kiếm (mặc định: theo cấu hình).")
 
     def handle(self, *args, query, filters, json=False, limit=10, engine=None, **options):
+        try:
+            limit = int(limit)
+        except (TypeError, ValueError):
+            limit = 0
         if not 1 <= limit <= MAX_PER_PAGE:
-            raise CommandError(f"--limit phải từ 1 đến {MAX_PER_PAGE}.")
+            raise CommandError(f"--limit phải là một số từ 1 đến {MAX_PER_PAGE}.")
         params = {"q": query}
         for item in filters:
             key, sep, value = item.partition("=")
             if not sep:
                 raise CommandError(f"Bộ lọc “{item}” phải viết dạng khoá=giá trị, ví dụ region=ha-noi.")
+            if key not in KEYS:
+                raise CommandError(f"Không có bộ lọc “{key}”; dùng một trong: {', '.join(KEYS)}.")
             params[key] = value
         search_query, messages = parse_search(params, per_page=limit)
         results = service.search(search_query, engine)

@@ -1,0 +1,268 @@
+"""Search speed on a synthetic archive: ours against Wagtail's built-in search.
+
+    .venv/bin/python -m bench.search_speed [--docs 10000,100000] [--rounds 3]
+        [--engines embedded,wagtail[,elasticsearch]] [--wagtail-limit 5]
+        [--database postgres://...] [--reuse]
+
+For each size, a scratch database gets the corpus of ``bench.corpus`` built
+straight into the indexes (creating 100,000 pages through the page tree
+takes most of an hour and is not what is measured). Then the fixed query
+mix of ``bench.corpus.queries()`` runs ``--rounds`` times after one warm-up
+round, each query with its facets:
+
+- embedded: our search service's engine, all eight facets counted;
+- wagtail: Wagtail's database search backend (modelsearch) over the same
+  texts (title, summary, body), top 10 plus two facets (content, kind);
+  each query is cut off after ``--wagtail-limit`` seconds and then counts
+  as that limit, so its figures are lower bounds ("≥");
+- elasticsearch: when ELASTICSEARCH_URL is set (see bench/README.md).
+
+Prints index build throughput, p50/p95 latency, and the ratios. A report,
+not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+
+from bench import django_env
+
+BATCH = 1000
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+# -- Wagtail's backend ------------------------------------------------------------
+
+
+def wagtail_model():
+    """SearchEntry as Wagtail would index it: a proxy registered with its
+    search, built here only (the site never indexes entries twice)."""
+    from modelsearch import index
+
+    from search.models import SearchEntry
+
+    class WagtailBaselineEntry(index.Indexed, SearchEntry):
+        search_fields = [
+            index.SearchField("title", boost=2),
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.FilterField("content"),
+            index.FilterField("kind"),
+            index.FilterField("date"),
+            index.FilterField("page_id"),
+        ]
+
+        class Meta:
+            proxy = True
+            app_label = "archive_search"
+
+    return WagtailBaselineEntry
+
+
+class WagtailRunner:
+    def __init__(self, limit: float):
+        from wagtail.search.backends import get_search_backend
+
+        self.model = wagtail_model()
+        self.backend = get_search_backend()
+        self.limit = limit
+        self.timeouts = 0
+
+    def build(self) -> float:
+        started = time.perf_counter()
+        ids = list(self.model.objects.values_list("page_id", flat=True))
+        for i in range(0, len(ids), BATCH):
+            self.backend.add_bulk(self.model, list(self.model.objects.filter(page_id__in=ids[i : i + BATCH])))
+        return len(ids) / (time.perf_counter() - started)
+
+    def _queryset(self, q: dict):
+        from search.models import SearchEntry
+
+        qs = self.model.objects.all()
+        for name in ("content", "kind"):
+            if q.get(name):
+                qs = qs.filter(**{name: q[name]})
+        if q.get("year"):
+            qs = qs.filter(date__gte=f"{q['year']}-01-01", date__lte=f"{q['year']}-12-31")
+        for name, column in (("theme", "themes"), ("region", "regions")):
+            if q.get(name):
+                subset = SearchEntry.objects.filter(**{f"{column}__regex": rf"(^| ){q[name]}( |$)"})
+                qs = qs.filter(page_id__in=subset.values("page_id"))
+        return qs
+
+    def run(self, q: dict) -> float:
+        from django.db import OperationalError, connection, transaction
+
+        started = time.perf_counter()
+        deadline = started + self.limit
+        try:
+            with _time_limit(connection, deadline, self.limit):
+                results = self.backend.search(q["text"], self._queryset(q)) if q["text"] else self._queryset(q)
+                list(results[:10])
+                if q["text"]:
+                    results.facet("content")
+                    results.facet("kind")
+        except OperationalError:
+            self.timeouts += 1
+            if connection.vendor == "postgresql" and connection.in_atomic_block:
+                transaction.set_rollback(True)
+            return self.limit
+        return min(time.perf_counter() - started, self.limit)
+
+
+class _time_limit:
+    """Stop a query at the deadline: SQLite's progress handler, PostgreSQL's statement_timeout."""
+
+    def __init__(self, connection, deadline: float, seconds: float):
+        self.connection, self.deadline, self.seconds = connection, deadline, seconds
+
+    def __enter__(self):
+        self.connection.ensure_connection()
+        if self.connection.vendor == "sqlite":
+            self.connection.connection.set_progress_handler(lambda: int(time.perf_counter() > self.deadline), 10_000)
+        else:
+            with self.connection.cursor() as cur:
+                cur.execute(f"SET statement_timeout = {int(self.seconds * 1000)}")
+
+    def __exit__(self, *exc):
+        if self.connection.vendor == "sqlite":
+            self.connection.connection.set_progress_handler(None, 0)
+        else:
+            with self.connection.cursor() as cur:
+                cur.execute("SET statement_timeout = 0")
+
+
+# -- our engines --------------------------------------------------------------------
+
+
+class EngineRunner:
+    def __init__(self, name: str):
+        from search.engines.registry import get_engine
+
+        self.engine = get_engine(name)
+        self.name = name
+
+    def build(self, n: int) -> float:
+        from bench.corpus import generate
+
+        started = time.perf_counter()
+        self.engine.rebuild(generate(n))
+        return n / (time.perf_counter() - started)
+
+    def run(self, q: dict) -> float:
+        from search.query import SearchQuery
+
+        filters = {k: str(v) for k, v in q.items() if k != "text" and v}
+        started = time.perf_counter()
+        self.engine.search(SearchQuery(text=q["text"], filters=filters, per_page=10))
+        return time.perf_counter() - started
+
+
+def measure(runner, queries: list[dict], rounds: int) -> list[float]:
+    for q in queries:  # warm-up: caches, the facet table, connections
+        runner.run(q)
+    return [runner.run(q) for _ in range(rounds) for q in queries]
+
+
+def bench_size(n: int, args) -> dict:
+    database = django_env.setup(f"speed-{n}", args.database, fresh=not args.reuse)
+    from bench.corpus import queries
+    from search.models import SearchEntry
+
+    print(f"\n== {n:,} documents · {database}")
+    report = {}
+    mix = queries()
+    for name in args.engines:
+        if name == "wagtail":
+            continue
+        runner = EngineRunner(name)
+        if args.reuse and SearchEntry.objects.count() == n and name == "embedded":
+            print(f"{name}: reusing the index")
+        else:
+            rate = runner.build(n)
+            print(f"{name}: index built at {rate:,.0f} docs/s")
+        started = time.perf_counter()
+        runner.engine.facets.get() if name == "embedded" else None
+        if name == "embedded":
+            print(f"{name}: facet table loaded in {time.perf_counter() - started:.2f} s")
+        report[name] = measure(runner, mix, args.rounds)
+    if "wagtail" in args.engines:
+        runner = WagtailRunner(args.wagtail_limit)
+        rate = runner.build()
+        print(f"wagtail: index built at {rate:,.0f} docs/s (entries already in the table)")
+        report["wagtail"] = measure(runner, mix, args.wagtail_rounds)
+        report["wagtail_timeouts"] = runner.timeouts
+    return report
+
+
+def print_report(n: int, report: dict, args) -> None:
+    print(f"\n{'engine':<14} {'p50 ms':>9} {'p95 ms':>9} {'mean ms':>9}   queries: {len(report.get('embedded', []))} timed")
+    for name in args.engines:
+        times = report.get(name)
+        if not times:
+            continue
+        ge = "≥" if name == "wagtail" and report.get("wagtail_timeouts") else " "
+        print(
+            f"{name:<14} {ge}{percentile(times, .5) * 1000:>8.1f} {ge}{percentile(times, .95) * 1000:>8.1f} "
+            f"{ge}{statistics.mean(times) * 1000:>8.1f}"
+        )
+    if "wagtail" in report and "embedded" in report:
+        w, e = report["wagtail"], report["embedded"]
+        ge = "≥" if report.get("wagtail_timeouts") else ""
+        print(
+            f"wagtail / embedded: p50 {ge}{percentile(w, .5) / percentile(e, .5):.1f}×, "
+            f"p95 {ge}{percentile(w, .95) / percentile(e, .95):.1f}× "
+            f"({report['wagtail_timeouts']} Wagtail queries cut at {args.wagtail_limit:g} s)"
+        )
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", default="10000", help="sizes, comma-separated (e.g. 10000,100000)")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds of the query mix")
+    parser.add_argument("--wagtail-rounds", type=int, default=1, help="timed rounds for Wagtail (slow)")
+    parser.add_argument("--engines", default="embedded,wagtail", help="embedded, wagtail, elasticsearch")
+    parser.add_argument("--wagtail-limit", type=float, default=5.0, help="seconds before a Wagtail query is cut")
+    parser.add_argument("--database", help="a PostgreSQL URL to use instead of a scratch SQLite file (its tables are dropped)")
+    parser.add_argument("--reuse", action="store_true", help="keep the scratch database and index of an earlier run")
+    args = parser.parse_args(argv)
+    args.engines = args.engines.split(",")
+    sizes = [int(s) for s in args.docs.split(",")]
+    if len(sizes) > 1:
+        # Django is set up once per process: run each size in its own process.
+        import subprocess
+
+        for n in sizes:
+            subprocess.run([sys.executable, "-m", "bench.search_speed", "--docs", str(n), *_passthrough(argv)], check=True)
+        return 0
+    n = sizes[0]
+    report = bench_size(n, args)
+    print_report(n, report, args)
+    return 0
+
+
+def _passthrough(argv) -> list[str]:
+    argv = list(argv if argv is not None else sys.argv[1:])
+    out, skip = [], False
+    for i, a in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if a == "--docs":
+            skip = True
+            continue
+        if a.startswith("--docs="):
+            continue
+        out.append(a)
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
