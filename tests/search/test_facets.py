@@ -1,0 +1,62 @@
+"""The in-memory facet table: masks, counts, ordering."""
+
+import datetime as dt
+
+import numpy as np
+
+from search.facets import FacetTable, Row, top_scored
+
+
+def row(pid, content="van_ban", kind="chi_thi", date=dt.date(2024, 1, 1), themes=(), regions=("viet-nam",), restrictions=()):
+    return Row(pid, content, kind, "", "tinh", "con_hieu_luc", date, list(themes), list(regions), list(restrictions))
+
+
+TABLE = FacetTable(
+    [
+        row(3, themes=["ocop"], regions=["viet-nam", "ha-noi"]),
+        row(5, kind="cong_van", date=dt.date(2022, 5, 1), themes=["ocop", "tet"], regions=["viet-nam", "ha-tinh", "ha-tinh-duc-tho"]),
+        row(8, content="guong", kind="", date=None, restrictions=[7]),
+    ]
+)
+
+
+def test_present_pages_only():
+    assert TABLE.count == 3
+    assert np.flatnonzero(TABLE.present).tolist() == [3, 5, 8]
+
+
+def test_single_and_multi_valued_filters():
+    assert np.flatnonzero(TABLE.filter_mask("kind", "cong_van")).tolist() == [5]
+    assert np.flatnonzero(TABLE.filter_mask("theme", "ocop")).tolist() == [3, 5]
+    # A province includes its districts' pages (their region lists hold it).
+    assert np.flatnonzero(TABLE.filter_mask("region", "ha-tinh")).tolist() == [5]
+    assert not TABLE.filter_mask("theme", "unknown").any()
+
+
+def test_counts_leave_out_pages_without_a_value():
+    mask = TABLE.present
+    assert TABLE.counts("kind", mask) == {"chi_thi": 1, "cong_van": 1}
+    assert TABLE.counts("theme", mask) == {"ocop": 2, "tet": 1}
+    assert TABLE.counts("year", mask) == {"2024": 1, "2022": 1}
+
+
+def test_restricted_pages_are_refused():
+    assert np.flatnonzero(TABLE.allowed([7])).tolist() == [3, 5]
+    assert np.flatnonzero(TABLE.allowed([])).tolist() == [3, 5, 8]
+
+
+def test_date_range():
+    assert np.flatnonzero(TABLE.date_mask(dt.date(2023, 1, 1), None)).tolist() == [3]
+    assert np.flatnonzero(TABLE.date_mask(None, dt.date(2023, 1, 1))).tolist() == [5]
+
+
+def test_newest_first_and_ids_outside_the_table():
+    ids = np.array([3, 5, 8])
+    assert TABLE.newest_first(ids, 10).tolist() == [3, 5, 8]
+    assert TABLE.newest_first(ids, 1).tolist() == [3]
+    assert TABLE.mask_of(np.array([5, 999])).nonzero()[0].tolist() == [5]
+
+
+def test_top_scored_breaks_ties_by_page_id():
+    ids = np.array([1, 2, 3, 4])
+    assert top_scored(ids, np.array([1.0, 3.0, 3.0, 0.5]), 3).tolist() == [3, 2, 1]
