@@ -80,3 +80,50 @@ def test_reader_logs_in_filters_by_theme_and_opens_a_document_on_desktop_and_pho
     page.screenshot(path=str(SCREENSHOTS / "mobile.png"), full_page=True)
     page.close()
 
+    search_with_autocomplete_facets_and_chips(browser, live_server)
+
+
+def search_with_autocomplete_facets_and_chips(browser, live_server):
+    """The header's search box suggests as the reader types; the results page
+    narrows by a facet and widens again by removing its chip."""
+    from cms.demo.loader import DEMO_PASSWORD
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(live_server.url + "/dang-nhap/")
+    page.fill("#id_username", "canbo")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/$"))
+
+    # Autocomplete: a number typed loosely, without diacritics, then Enter on the suggestion.
+    page.locator("#q-top").press_sequentially("1557/ubnd", delay=30)
+    option = page.locator("#q-top-goi-y [role=option]").first
+    option.wait_for()
+    assert "1557/UBND-KTN" in option.inner_text()
+    page.locator("#q-top").press("ArrowDown")
+    assert option.get_attribute("aria-selected") == "true"
+    page.locator("#q-top").press("Enter")
+    page.wait_for_url(re.compile(r"/1557-ubnd-ktn/$"))
+
+    # Full search without diacritics: highlighted snippets in the original spelling.
+    page.fill("#q-top", "uu tien dung hang viet")
+    page.locator("#q-top").press("Enter")  # no suggestion chosen: the form is sent
+    page.wait_for_url(re.compile(r"/tim-kiem/\?q="))
+    total = int(page.locator(".results-bar .muted").inner_text().split()[0])
+    assert total >= 6
+    marks = [m.lower() for m in page.locator(".hit .snippet mark").all_inner_texts()]
+    assert any(m.startswith("ưu tiên dùng hàng việt") for m in marks), marks
+
+    # A facet narrows, its chip widens again.
+    page.locator(".facet a", has_text="Hà Nội").first.click()
+    page.wait_for_url(re.compile(r"region=ha-noi"))
+    narrowed = int(page.locator(".results-bar .muted").inner_text().split()[0])
+    assert 0 < narrowed < total
+    chip = page.locator(".active-filters .chip")
+    assert chip.count() == 1 and "Hà Nội" in chip.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=True)
+    chip.click()
+    page.wait_for_url(lambda url: "region=" not in url)
+    assert int(page.locator(".results-bar .muted").inner_text().split()[0]) == total
+    page.close()
+

@@ -68,7 +68,8 @@
       if (list.hidden) return;
       if (e.key === "ArrowDown") { e.preventDefault(); highlight(Math.min(active + 1, items.length - 1)); }
       else if (e.key === "ArrowUp") { e.preventDefault(); highlight(Math.max(active - 1, -1)); }
-      else if (e.key === "Escape") { close(); }
+      // Escape closes the list and keeps the text (Chromium would clear a type=search box).
+      else if (e.key === "Escape") { e.preventDefault(); close(); }
       else if (e.key === "Enter" && active >= 0) { e.preventDefault(); window.location = items[active].querySelector("a").href; }
     });
     input.addEventListener("blur", function () { setTimeout(close, 200); });
