@@ -14,6 +14,7 @@ urlpatterns = [
     path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("cms.press.urls")),
 ]
 
 if settings.DEBUG:

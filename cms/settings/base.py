@@ -34,10 +34,12 @@ INSTALLED_APPS = [
     "cms.accounts",
     "cms.demo",
     "cms.importer",
+    "cms.press",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -185,3 +188,7 @@ LISTING_PAGE_SIZE = 10
 # Importing documents: the per-file size limit, and where uploads wait for review.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 20 * 1024 * 1024))
 IMPORT_STAGING_ROOT = Path(os.environ.get("IMPORT_STAGING_ROOT", BASE_DIR / "var" / "import-staging"))
+
+# Press channels (cms/press): the JSON API's largest page, items per feed.
+WAGTAILAPI_LIMIT_MAX = 50
+PRESS_FEED_ITEMS = 30

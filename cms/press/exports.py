@@ -1,0 +1,77 @@
+"""The text of a page as a .docx (python-docx) and a .txt, with Vietnamese file names."""
+
+import io
+
+from docx import Document
+from docx.shared import Pt
+
+from cms.content.bodytext import clean_line
+from cms.taxonomy.regions import slugify_vi
+
+from .text import body_units, credit_lines, full_text, metadata
+
+FONT = "Times New Roman"  # the font of Vietnamese official documents; has every Vietnamese letter
+
+
+def file_stem(page):
+    """Vietnamese slug of the title, e.g. "hoi-dap-ve-chi-thi-so-03-ct-tw"."""
+    slug = slugify_vi(page.title)
+    if len(slug) > 80:
+        # Cut at a word boundary: "...hang-viet", not "...hang-viet-na".
+        slug = slug[:81].rsplit("-", 1)[0]
+    return slug or f"noi-dung-{page.pk}"
+
+
+def txt_bytes(page, url=""):
+    return full_text(page, url).encode("utf-8")
+
+
+def docx_bytes(page, url=""):
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(13)
+
+    document.add_heading(page.title, level=1)
+    for _key, label, value in metadata(page):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run("; ".join(value) if isinstance(value, list) else value)
+    if page.summary:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(clean_line(page.summary)).italic = True
+
+    for unit in body_units(page):
+        if unit.kind == "heading":
+            document.add_heading(unit.text, level=2)
+        elif unit.kind == "subheading":
+            document.add_heading(unit.text, level=3)
+        elif unit.kind == "bullet":
+            document.add_paragraph(unit.text, style="List Bullet")
+        elif unit.kind == "quote":
+            document.add_paragraph(f"“{unit.text}”" + (f" ({unit.source})" if unit.source else ""), style="Quote")
+        elif unit.kind == "table":
+            width = max(len(row) for row in unit.rows)
+            table = document.add_table(rows=len(unit.rows), cols=width)
+            table.style = "Table Grid"
+            for r, row in enumerate(unit.rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+        elif unit.kind == "image":
+            document.add_paragraph(f"[Ảnh: {unit.text}]")
+        else:
+            document.add_paragraph(unit.text)
+
+    credits = credit_lines(page)
+    if credits:
+        document.add_heading("Nguồn ảnh và quyền sử dụng", level=2)
+        for line in credits:
+            document.add_paragraph(line, style="List Bullet")
+    if url:
+        document.add_paragraph(f"Nguồn: {url}")
+
+    document.core_properties.title = page.title
+    document.core_properties.language = "vi-VN"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
