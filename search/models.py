@@ -62,3 +62,26 @@ class IndexVersion(models.Model):
     @classmethod
     def current(cls):
         return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+
+class PendingIndexUpdate(models.Model):
+    """A page whose change an external engine (Elasticsearch) missed because it
+    was down, slow or refusing. Replayed, by re-reading the page, at the next
+    successful write, by ``rebuild_search_index --reconcile`` and by the
+    engine's health check: nothing a cadre saved is lost to an outage."""
+
+    INDEX = "index"
+    DELETE = "delete"
+
+    page_id = models.PositiveIntegerField()
+    action = models.CharField(max_length=6, choices=[(INDEX, "lập chỉ mục"), (DELETE, "xoá khỏi chỉ mục")])
+    engine = models.CharField(max_length=20)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "cập nhật chỉ mục đang chờ"
+        verbose_name_plural = "cập nhật chỉ mục đang chờ"
+        indexes = [models.Index(fields=["engine", "id"])]
+
+    def __str__(self):
+        return f"{self.engine}: {self.action} {self.page_id}"

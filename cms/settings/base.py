@@ -181,6 +181,17 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 # falls back to the embedded index, which is always kept, when it is away.
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE") or ("elasticsearch" if os.environ.get("ELASTICSEARCH_URL") else "embedded")
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Credentials (basic auth, or an API key), TLS and the prefix of the index names
+# ("<prefix>-archive" is the alias; each rebuild makes "<prefix>-archive-v<time>").
+# The timeout is short on purpose: search falls back to the embedded index
+# rather than keep a cadre waiting on a slow cluster.
+ELASTICSEARCH_USERNAME = os.environ.get("ELASTICSEARCH_USERNAME", "")
+ELASTICSEARCH_PASSWORD = os.environ.get("ELASTICSEARCH_PASSWORD", "")
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_VERIFY_CERTS = os.environ.get("ELASTICSEARCH_VERIFY_CERTS", "true").lower() not in ("0", "false", "no", "off")
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "campaign")
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 SEARCH_PAGE_SIZE = 10
 
 LISTING_PAGE_SIZE = 10

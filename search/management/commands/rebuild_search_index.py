@@ -37,6 +37,9 @@ class Command(BaseCommand):
         for chosen in engines:
             try:
                 if reconcile:
+                    if hasattr(chosen, "replay_pending"):  # updates a cluster missed while it was away
+                        replayed = chosen.replay_pending()
+                        self.stdout.write(f"{chosen.name}: cập nhật lại {replayed} trang bị lỡ khi máy chủ không nhận.")
                     counts = indexing.reconcile(chosen)
                     self.stdout.write(
                         f"{chosen.name}: thêm {counts['missing']} trang thiếu, cập nhật {counts['stale']} trang cũ, "

@@ -1,0 +1,437 @@
+"""The Elasticsearch engine: the archive search on a cluster, for archives
+that outgrow one machine or provinces that share a cluster.
+
+Same interface and same answers as the embedded engine: the documents are
+analysed by ``search.es_documents`` (our Python analysis, no cluster plugin),
+queried by ``search.es_queries`` (the embedded engine's plan and weights).
+
+Index lifecycle: the engine searches the alias ``<prefix>-archive``. A rebuild
+bulk-loads a new ``<prefix>-archive-v<time>`` and moves the alias to it in one
+atomic request, then drops the old index: search never sees an empty or half
+built index. While it loads, the new index also carries the alias
+``<prefix>-archive-building``, and page changes are written to both.
+
+Failures: reads raise ``EngineUnavailable`` (the service then answers from the
+embedded index, with a notice). Writes never raise: what the cluster could
+not take is recorded (``search.pending``) and replayed at the next successful
+write, by ``rebuild_search_index --reconcile`` and by ``health()``. After a
+timeout the cluster is left alone for ``retry_after`` seconds, so a slow
+cluster does not add its timeout to every search and every save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from django.conf import settings
+from elastic_transport import ConnectionTimeout, TransportError
+from elasticsearch import ApiError, Elasticsearch
+from elasticsearch.helpers import BulkIndexError, streaming_bulk
+from elasticsearch_dsl import Search
+
+from search import pending
+from search.analysis import doc_number_matches, fold, highlight, normalize_doc_number, tokenize
+from search.documents import SearchDocument, number_keys
+from search.es_documents import archive_index, entry_for
+from search.es_queries import SHOWN, ArchiveSearch, recency, recency_functions
+from search.facets import FACETS
+from search.models import PendingIndexUpdate
+from search.query import FacetValue, Hit, SearchQuery, SearchResults, Suggestion
+from search.queryplan import QueryPlan, plan
+
+from .registry import EngineUnavailable
+
+logger = logging.getLogger(__name__)
+
+FAILURES = (ApiError, TransportError, BulkIndexError)
+CHUNK = 500  # documents per bulk request
+SMALL_WRITE = 20  # up to this many pages (a page save) a write gets the short timeout
+BULK_TIMEOUT = 120.0  # seconds, for rebuilds and large writes
+BOUNDS_TTL = 60.0  # seconds the archive's oldest/newest dates are reused for recency
+NUMBER_CANDIDATES = 2000
+
+
+def _describe(exc: Exception, url: str, timeout: float) -> str:
+    """What went wrong, in Vietnamese, for logs, health and command errors."""
+    if isinstance(exc, ConnectionTimeout):
+        return f"Elasticsearch tại {url} không trả lời trong {timeout:g} giây"
+    if isinstance(exc, TransportError):
+        return f"không kết nối được tới Elasticsearch tại {url} ({type(exc).__name__})"
+    if isinstance(exc, BulkIndexError):
+        return f"Elasticsearch từ chối {len(exc.errors)} tài liệu"
+    if isinstance(exc, ApiError):
+        return f"Elasticsearch từ chối yêu cầu ({exc.meta.status}: {exc.message})"
+    return str(exc)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def _allowed(source: dict, refused: frozenset[int]) -> bool:
+    return not refused.intersection(source.get("restrictions") or ())
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+    label = "Elasticsearch"
+    retry_after = 30.0
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        index_prefix: str = "campaign",
+        username: str = "",
+        password: str = "",
+        api_key: str = "",
+        verify_certs: bool = True,
+        ca_certs: str = "",
+        timeout: float = 2.0,
+        record_missed: bool = True,
+    ):
+        self.url = url
+        self.alias = f"{index_prefix.lower()}-archive"
+        self.building = f"{self.alias}-building"
+        self.timeout = timeout
+        # Benchmarks index synthetic documents that are no pages: nothing to record or replay.
+        self.record_missed = record_missed
+        self.client = None
+        if url:
+            self.client = Elasticsearch(
+                url,
+                basic_auth=(username, password) if username else None,
+                api_key=api_key or None,
+                verify_certs=verify_certs,
+                ca_certs=ca_certs or None,
+                request_timeout=timeout,
+                max_retries=1,
+                retry_on_timeout=False,
+            )
+        self._paused_until = 0.0
+        self._bounds: tuple[float, tuple[dt.date, dt.date] | None] = (0.0, None)
+
+    @classmethod
+    def from_settings(cls) -> ElasticsearchEngine:
+        return cls(
+            settings.ELASTICSEARCH_URL,
+            index_prefix=getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "campaign"),
+            username=getattr(settings, "ELASTICSEARCH_USERNAME", ""),
+            password=getattr(settings, "ELASTICSEARCH_PASSWORD", ""),
+            api_key=getattr(settings, "ELASTICSEARCH_API_KEY", ""),
+            verify_certs=getattr(settings, "ELASTICSEARCH_VERIFY_CERTS", True),
+            ca_certs=getattr(settings, "ELASTICSEARCH_CA_CERTS", ""),
+            timeout=getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0),
+        )
+
+    # -- failures -------------------------------------------------------------
+
+    def _ready(self) -> None:
+        if self.client is None:
+            raise EngineUnavailable("ELASTICSEARCH_URL chưa được đặt")
+        if time.monotonic() < self._paused_until:
+            raise EngineUnavailable(f"Elasticsearch tại {self.url} vừa quá chậm; tạm dùng chỉ mục tích hợp")
+
+    def _unavailable(self, exc: Exception) -> EngineUnavailable:
+        if isinstance(exc, ConnectionTimeout):
+            self._paused_until = time.monotonic() + self.retry_after
+        return EngineUnavailable(_describe(exc, self.url, self.timeout))
+
+    @contextmanager
+    def _asking(self) -> Iterator[None]:
+        self._ready()
+        try:
+            yield
+        except FAILURES as exc:
+            raise self._unavailable(exc) from exc
+
+    # -- writing --------------------------------------------------------------
+
+    def _targets(self, client) -> list[str]:
+        """The live index and, during a rebuild, the one being built."""
+        found = client.indices.get_alias(index=f"{self.alias}-v*")
+        targets = [name for name, info in found.items() if {self.alias, self.building} & set(info["aliases"])]
+        if not targets:
+            raise EngineUnavailable(f"chưa có chỉ mục “{self.alias}”: chạy rebuild_search_index")
+        return targets
+
+    def _write(self, docs: list[SearchDocument], gone: list[int], progress=None) -> tuple[int, list[int]]:
+        """Index ``docs`` and drop ``gone``; returns (pages written, page ids
+        refused). Raises the client's errors when the cluster cannot be reached."""
+        client = self.client if len(docs) + len(gone) <= SMALL_WRITE else self.client.options(request_timeout=BULK_TIMEOUT)
+        targets = self._targets(client)
+
+        def actions():
+            for doc in docs:
+                source = entry_for(doc).to_dict()
+                for target in targets:
+                    yield {"_op_type": "index", "_index": target, "_id": doc.page_id, "_source": source}
+            for page_id in gone:
+                for target in targets:
+                    yield {"_op_type": "delete", "_index": target, "_id": page_id}
+
+        written, refused = set(), set()
+        for ok, item in streaming_bulk(
+            client, actions(), chunk_size=CHUNK, max_chunk_bytes=20 * 1024 * 1024, raise_on_error=False, refresh=True
+        ):
+            ((op, result),) = item.items()
+            page_id = int(result["_id"])
+            if ok:
+                written.add(page_id)
+            elif not (op == "delete" and result.get("status") == 404):  # already gone: fine
+                refused.add(page_id)
+        self._bounds = (0.0, None)
+        done = len(written - refused)
+        if progress and done:
+            progress(done)
+        return done, sorted(refused)
+
+    def _write_strict(self, docs: list[SearchDocument], gone: list[int]) -> None:
+        """``_write`` that raises when anything was refused (for replays)."""
+        _, refused = self._write(docs, gone)
+        if refused:
+            raise EngineUnavailable(f"Elasticsearch từ chối {len(refused)} trang")
+
+    def _write_or_record(self, action: str, page_ids: list[int], write: Callable[[], tuple[int, list[int]]]) -> int:
+        if not page_ids:
+            return 0
+        try:
+            self._ready()
+            try:
+                done, refused = write()
+            except FAILURES as exc:
+                raise self._unavailable(exc) from exc
+        except EngineUnavailable as exc:
+            self._record(action, page_ids, exc)
+            return 0
+        if refused:
+            self._record(action, refused, EngineUnavailable(f"Elasticsearch từ chối {len(refused)} trang"))
+        else:
+            self._replay_some()
+        return done
+
+    def _record(self, action: str, page_ids: list[int], exc: Exception) -> None:
+        logger.warning("Elasticsearch missed %s of %d page(s): %s", action, len(page_ids), exc)
+        if self.record_missed:
+            pending.record(self.name, action, page_ids)
+
+    def _replay_some(self) -> None:
+        """The cluster answers again: catch up on a batch of missed updates
+        (a page save stays quick; health and --reconcile do the rest)."""
+        if not self.record_missed or not PendingIndexUpdate.objects.filter(engine=self.name).exists():
+            return
+        try:
+            pending.replay(self.name, self._write_strict, batches=1)
+        except (EngineUnavailable, *FAILURES) as exc:
+            logger.warning("replaying missed Elasticsearch updates failed: %s", exc)
+
+    def index(self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
+        """Add or replace documents; returns how many. Never raises for the cluster."""
+        docs = list(docs)
+        return self._write_or_record(PendingIndexUpdate.INDEX, [d.page_id for d in docs], lambda: self._write(docs, [], progress))
+
+    def delete(self, page_ids: Iterable[int]) -> int:
+        page_ids = list(page_ids)
+        return self._write_or_record(PendingIndexUpdate.DELETE, page_ids, lambda: self._write([], page_ids))
+
+    def replay_pending(self) -> int:
+        """Replay every missed update now; returns how many pages. Raises
+        ``EngineUnavailable`` if the cluster fails again (the rest stays recorded)."""
+        if not self.record_missed:
+            return 0
+        with self._asking():
+            return pending.replay(self.name, self._write_strict)
+
+    def rebuild(self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
+        """A fresh versioned index, bulk-loaded, then the alias swapped to it
+        atomically and the old index dropped. Raises ``EngineUnavailable``."""
+        self._ready()
+        client = self.client.options(request_timeout=BULK_TIMEOUT)
+        name = f"{self.alias}-v{time.strftime('%Y%m%d%H%M%S', time.gmtime())}{time.time_ns() // 1_000_000 % 1000:03d}"
+        covered = pending.last_id(self.name) if self.record_missed else 0
+        try:
+            index = archive_index(name, building=True)
+            index.aliases(**{self.building: {}})
+            index.create(using=client)
+            count = self._load(client, name, docs, progress)
+            client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})
+            client.indices.refresh(index=name)
+            old = [i for i, info in client.indices.get_alias(index=f"{self.alias}-v*").items() if self.alias in info["aliases"]]
+            swap = [{"remove": {"index": i, "alias": self.alias}} for i in old]
+            swap += [{"add": {"index": name, "alias": self.alias}}, {"remove": {"index": name, "alias": self.building}}]
+            client.indices.update_aliases(actions=swap)
+        except BaseException as exc:
+            self._drop(client, [name])
+            if isinstance(exc, FAILURES):
+                raise self._unavailable(exc) from exc
+            raise
+        self._drop(client, old)
+        self._bounds = (0.0, None)
+        if self.record_missed:
+            pending.forget(self.name, covered)  # the new index holds those pages as they are now
+        return count
+
+    def _load(self, client, name: str, docs: Iterable[SearchDocument], progress) -> int:
+        actions = ({"_index": name, "_id": d.page_id, "_source": entry_for(d).to_dict()} for d in docs)
+        count = 0
+        for ok, item in streaming_bulk(
+            client, actions, chunk_size=CHUNK, max_chunk_bytes=20 * 1024 * 1024, max_retries=3, initial_backoff=1
+        ):
+            count += 1
+            if progress and count % CHUNK == 0:
+                progress(CHUNK)
+        if progress and count % CHUNK:
+            progress(count % CHUNK)
+        return count
+
+    def _drop(self, client, names: list[str]) -> None:
+        if not names:
+            return
+        try:
+            client.options(ignore_status=404).indices.delete(index=",".join(names))
+        except FAILURES as exc:
+            logger.warning("could not delete Elasticsearch index %s: %s", names, exc)
+
+    def indexed(self) -> dict[int, str]:
+        """page id -> fingerprint of what is indexed, for reconciling with the pages."""
+        with self._asking():
+            s = Search(using=self.client.options(request_timeout=BULK_TIMEOUT), index=self.alias)
+            s = s.source(["fingerprint"]).params(size=5000)
+            return {int(h.meta.id): getattr(h, "fingerprint", "") for h in s.scan()}
+
+    def health(self) -> tuple[bool, str]:
+        """Whether the cluster answers and holds the index; replays missed
+        updates when it does."""
+        self._paused_until = 0.0  # an explicit check always asks
+        try:
+            with self._asking():
+                status = self.client.cluster.health()["status"]
+                found = self.client.indices.get_alias(index=f"{self.alias}-v*")
+                names = [name for name, info in found.items() if self.alias in info["aliases"]]
+                if not names:
+                    return False, f"Elasticsearch ({status}) chưa có chỉ mục “{self.alias}”: chạy rebuild_search_index"
+                count = self.client.count(index=self.alias)["count"]
+            replayed = self.replay_pending()
+        except EngineUnavailable as exc:
+            waiting = pending.count(self.name) if self.record_missed else 0
+            return False, f"{exc}" + (f"; {waiting} cập nhật đang chờ" if waiting else "")
+        message = f"Elasticsearch ({status}): {count} trang trong chỉ mục {names[0]}"
+        if replayed:
+            message += f"; đã cập nhật lại {replayed} trang bị lỡ"
+        return status in ("green", "yellow"), message
+
+    # -- searching --------------------------------------------------------------
+
+    def _date_bounds(self) -> tuple[dt.date, dt.date] | None:
+        """Oldest and newest dates in the archive, for recency (cached briefly:
+        recency only breaks ties, a minute's staleness cannot matter)."""
+        fetched, bounds = self._bounds
+        if time.monotonic() - fetched < BOUNDS_TTL:
+            return bounds
+        s = Search(using=self.client, index=self.alias).extra(size=0)
+        s.aggs.metric("low", "min", field="date", format="strict_date")
+        s.aggs.metric("high", "max", field="date", format="strict_date")
+        aggs = s.execute().aggregations
+        low, high = getattr(aggs.low, "value_as_string", None), getattr(aggs.high, "value_as_string", None)
+        bounds = (_date(low), _date(high)) if low and high else None
+        self._bounds = (time.monotonic(), bounds)
+        return bounds
+
+    def _number_candidates(self, key: str | None) -> list[dict]:
+        """Sources of the pages whose number the query names, in any spelling
+        (as ``EmbeddedEngine._number_ids``), by page id."""
+        if not key:
+            return []
+        serial = None if ":" in key else ":" + key.split("-")[0]
+        s = Search(using=self.client, index=self.alias).filter("terms", number_keys=[key, serial] if serial else [key])
+        s = s.source(["page_id", "number_key", "restrictions"]).sort("page_id").extra(size=NUMBER_CANDIDATES)
+        rows = [h["_source"] for h in s.execute().to_dict()["hits"]["hits"]]
+        named = [r for r in rows if key in number_keys(r.get("number_key", ""))]
+        if named or serial is None:
+            return named
+        # A full key that isn't printed as such ("3-tw" for "3-ct-tw").
+        return [r for r in rows if doc_number_matches(key, r.get("number_key", ""))]
+
+    def _hit(self, source: dict, qplan: QueryPlan, score: float, number_match: bool) -> Hit:
+        original = source.get("original") or {}
+        text = "\n".join(filter(None, (original.get("summary"), original.get("body")))) or original.get("subject", "")
+        return Hit(
+            page_id=int(source["page_id"]),
+            url=source.get("url", ""),
+            title=source.get("title", ""),
+            content=source.get("content", ""),
+            kind=source.get("kind") or "",
+            number=source.get("number") or "",
+            issuer=source.get("issuer") or "",
+            date=_date(source.get("date")),
+            # Our own highlighter over the text as written: diacritics and all.
+            snippet=highlight(text, qplan.highlight, max_chars=240) if text else "",
+            score=score,
+            number_match=number_match,
+        )
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        started = time.perf_counter()
+        qplan = plan(query.text)
+        results = SearchResults(query=query, engine=self.name, alternatives=qplan.alternatives)
+        with self._asking():
+            named = self._number_candidates(qplan.number_key)
+            number_ids = [int(r["page_id"]) for r in named]
+            bounds = self._date_bounds() if ArchiveSearch.is_scored(query, qplan) else None
+            faceted = ArchiveSearch(self.client, self.alias, query, qplan, number_ids, bounds)
+            response = faceted.execute()
+            raw = response.to_dict()
+            # The named documents, for ``number_hits``: usually among the hits
+            # already (they rank first), else fetched.
+            visible = [i for i, r in zip(number_ids, named) if _allowed(r, query.refused_restrictions)][:5]
+            named_sources = {int(h["_id"]): h["_source"] for h in raw["hits"]["hits"] if int(h["_id"]) in visible}
+            missing = [i for i in visible if i not in named_sources]
+            if missing:
+                found = self.client.mget(index=self.alias, ids=missing, source=SHOWN)["docs"]
+                named_sources.update((int(d["_id"]), d["_source"]) for d in found if d.get("found"))
+
+        shifted = bool(recency_functions(faceted.bounds))
+        numbered = set(number_ids)
+        for h in raw["hits"]["hits"]:
+            source = h["_source"]
+            score = 0.0
+            if faceted.scored:
+                # What the embedded engine reports: the match, without the date's tie-break.
+                score = h["_score"] - (1 + recency(_date(source.get("date")), faceted.bounds) if shifted else 0)
+            results.hits.append(self._hit(source, qplan, score, int(source["page_id"]) in numbered))
+        results.number_hits = [self._hit(named_sources[i], qplan, 0.0, True) for i in visible if i in named_sources]
+        results.total = raw["hits"]["total"]["value"]
+        if query.with_facets:
+            for name in FACETS:
+                values = [FacetValue(str(v), n, selected=sel) for v, n, sel in response.facets[name] if v != ""]
+                results.facets[name] = sorted(values, key=lambda f: (-f.count, f.value))
+        words = raw.get("aggregations", {}).get("_everywhere", {}).get("words", {}).get("buckets", {})
+        if words:
+            results.unknown_terms = [t for t in qplan.groups[0] if "_" not in t and not words.get(t, {}).get("doc_count")]
+        results.took_ms = (time.perf_counter() - started) * 1000
+        return results
+
+    def suggest(self, prefix: str, refused_restrictions=frozenset(), limit: int = 8) -> list[Suggestion]:
+        """Titles and numbers starting with what the reader is typing, newest first."""
+        tokens = [fold(t) for t in tokenize(prefix)]
+        if not tokens or len(prefix.strip()) < 2:
+            return []
+        s = Search(using=self.client, index=self.alias).source(["page_id", "url", "title", "number", "date", "restrictions"])
+        number_key = normalize_doc_number(prefix)
+        if number_key:
+            s = s.suggest("number", number_key, completion={"field": "suggest", "size": limit * 4})
+        s = s.suggest("head", " ".join(tokens), completion={"field": "suggest", "size": limit * 4})
+        with self._asking():
+            found = s.execute().to_dict().get("suggest", {})
+        sources = {}
+        for name in ("number", "head"):
+            for entry in found.get(name, []):
+                for option in entry["options"]:
+                    if _allowed(option["_source"], refused_restrictions):
+                        sources.setdefault(int(option["_id"]), option["_source"])
+        newest = sorted(sources.items(), key=lambda kv: (kv[1].get("date") or "", kv[0]), reverse=True)[:limit]
+        return [Suggestion(src.get("url", ""), src.get("title", ""), src.get("number") or "") for _, src in newest]

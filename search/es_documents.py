@@ -1,0 +1,164 @@
+"""The archive's Elasticsearch index, defined with elasticsearch-dsl.
+
+The Vietnamese analysis is done once, in Python (``search.analysis``), exactly
+as for the embedded engine: each text reaches the cluster as its syllables,
+normalised (NFC, one tone placement, lower case) or folded (no diacritics,
+đ -> d), joined by single spaces. The index then needs nothing but the core's
+whitespace tokenizer, so it works on any cluster, even one without
+analysis-common, and both engines see the same tokens.
+
+- ``head_*`` (number, title, subject) and ``text_*`` (everything findable), each
+  exact and folded, with ``index_phrases``: a syllable pair ("hàng giả") is one
+  term in a hidden ``._index_phrase`` field, found and scored like a syllable.
+- Scoring is "presence": BM25 with k1 = 0 and b = 0 is idf times the query's
+  boost, the embedded engine's formula, so both rank alike. It is the index's
+  default similarity because the ``._index_phrase`` fields take the default.
+- ``frequent``: the folded syllables and pairs the text repeats
+  (``documents.FREQUENT_AT`` times or more), the embedded engine's stand-in
+  for term frequency.
+- Every token field also holds ``EVERY``, a token no query has: Lucene's idf
+  counts the documents *with the field*, the embedded engine all pages.
+- ``number_key`` is the normalised document number, ``number_keys`` also its
+  partial forms ("ct:3" for "chỉ thị 03"), as in ``documents.number_keys``.
+- A keyword field per facet, the date, and a completion field for autocomplete.
+- ``original``: the summary, body and subject as written, never indexed, for
+  snippets with their diacritics.
+"""
+
+from __future__ import annotations
+
+from elasticsearch_dsl import (
+    Completion,
+    Date,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    MetaField,
+    Object,
+    Text,
+)
+
+from collections import Counter
+
+from .analysis import analyze
+from .documents import FREQUENT_AT, SearchDocument, fingerprint, number_keys
+
+# Tokens come pre-analysed: split on the spaces we put between them, nothing
+# else. The built-in "whitespace" analyzer is core; a custom analyzer cannot
+# be, since even the whitespace tokenizer is configurable only with
+# analysis-common. (It cuts tokens at 255 characters: no syllable is that long.)
+SYLLABLES = "whitespace"
+
+EVERY = "_"  # never a syllable: tokens are runs of letters and digits
+SUGGEST_MAX_CHARS = 50  # a completion input longer than this is cut (Elasticsearch's default, made explicit)
+SUGGEST_MAX_STARTS = 30  # completion inputs per document: one per head syllable it can start at
+PRESENCE = {"default": {"type": "BM25", "k1": 0, "b": 0}}
+TOKEN_FIELDS = ("head_exact", "head_folded", "text_exact", "text_folded")
+
+
+def _shown():
+    """Shown or compared by us, never searched: kept in _source only."""
+    return Keyword(index=False, doc_values=False)
+
+
+def _tokens():
+    return Text(analyzer=SYLLABLES, index_phrases=True, norms=False)
+
+
+class ArchiveEntry(Document):
+    page_id = Integer()
+    url = _shown()
+    title = _shown()
+    number = _shown()
+    number_key = Keyword()
+    number_keys = Keyword(multi=True)
+    content = Keyword()
+    kind = Keyword()
+    issuer = Keyword()
+    level = Keyword()
+    validity = Keyword()
+    year = Keyword()
+    theme = Keyword(multi=True)
+    region = Keyword(multi=True)
+    restrictions = Integer(multi=True)
+    date = Date(format="strict_date")
+    head_exact = _tokens()
+    head_folded = _tokens()
+    text_exact = _tokens()
+    text_folded = _tokens()
+    frequent = Keyword(multi=True)
+    suggest = Completion(analyzer=SYLLABLES, max_input_length=SUGGEST_MAX_CHARS)
+    original = Object(enabled=False)
+    fingerprint = _shown()
+
+    class Meta:
+        dynamic = MetaField("strict")
+        # The token fields are derived from ``original`` and the display
+        # fields: keeping them out of _source halves what is stored and fetched.
+        source = MetaField(excludes=[*TOKEN_FIELDS, "frequent", "suggest"])
+
+
+def _suggest_inputs(doc: SearchDocument, head_folded: tuple[str, ...]) -> list[dict]:
+    """Completion inputs: the number key, and the head from each syllable on,
+    so "trien khai" completes "Kế hoạch triển khai ...". Newer documents weigh
+    more, so suggestions come newest first, as in the embedded engine."""
+    weight = max(doc.date.toordinal() - 693_595, 1) if doc.date else 1  # days since 1900
+    starts = [" ".join(head_folded[i:])[:SUGGEST_MAX_CHARS] for i in range(min(len(head_folded), SUGGEST_MAX_STARTS))]
+    inputs = list(dict.fromkeys(filter(None, [doc.number_key, *starts])))
+    return [{"input": inputs, "weight": weight}] if inputs else []
+
+
+def _joined(tokens: tuple[str, ...]) -> str:
+    return " ".join((*tokens, EVERY))
+
+
+def entry_for(doc: SearchDocument) -> ArchiveEntry:
+    """The index entry of one search document."""
+    head = analyze(doc.head_text)
+    text = analyze(doc.all_text)
+    return ArchiveEntry(
+        meta={"id": doc.page_id},
+        page_id=doc.page_id,
+        url=doc.url,
+        title=doc.title,
+        number=doc.number,
+        # Blank values stay out of the index: no facet bucket for "none".
+        number_key=doc.number_key or None,
+        number_keys=number_keys(doc.number_key),
+        content=doc.content,
+        kind=doc.kind or None,
+        issuer=doc.issuer or None,
+        level=doc.level or None,
+        validity=doc.validity or None,
+        year=str(doc.year) if doc.year else None,
+        theme=list(doc.themes),
+        region=list(doc.regions),
+        restrictions=list(doc.restrictions),
+        date=doc.date.isoformat() if doc.date else None,
+        head_exact=_joined(head.tokens),
+        head_folded=_joined(head.folded_tokens),
+        text_exact=_joined(text.tokens),
+        text_folded=_joined(text.folded_tokens),
+        frequent=[EVERY, *(t for t, n in Counter(text.folded_tokens + text.folded_bigrams).items() if n >= FREQUENT_AT)],
+        suggest=_suggest_inputs(doc, head.folded_tokens),
+        original={"subject": doc.subject, "summary": doc.summary, "body": doc.body},
+        fingerprint=fingerprint(doc),
+    )
+
+
+def archive_index(name: str, building: bool = False) -> Index:
+    """A new versioned index. While ``building``, refreshes are off: a bulk
+    load is faster, and nobody searches it until the alias moves to it."""
+    index = Index(name)
+    index.settings(
+        # One shard: the document frequencies are the whole archive's, as in
+        # the embedded engine; 100,000 pages are far below a shard's comfort.
+        number_of_shards=1,
+        auto_expand_replicas="0-1",
+        refresh_interval="-1" if building else "1s",
+        similarity=PRESENCE,
+        max_result_window=10_000,
+    )
+    index.document(ArchiveEntry)
+    return index
