@@ -12,10 +12,14 @@ from django.db.models import Q
 from cms.directives.models import KIND_LABELS
 from cms.taxonomy.models import Region, Theme
 
+from search import service
+from search.query import SearchQuery
+
 from .access import PressError
 from .text import CONTENT_KIND_LABELS
 
 MAX_QUERY_LENGTH = 200
+TEXT_MATCHES = 1000  # search hits a free-text filter keeps, best first
 ORDERS = {
     "-issued_date": ("-issued_date", "-first_published_at", "pk"),
     "issued_date": ("issued_date", "first_published_at", "pk"),
@@ -55,21 +59,12 @@ def kind_filter(raw):
 
 
 def _text_filter(queryset, q, request):
-    """Pages matching the free text ``q``.
-
-    SEARCH SERVICE HOOK: the archive search service (search/service.py) is
-    being written alongside; when it lands, replace this body with a call to
-    it restricted to ``queryset`` (it folds diacritics and expands
-    abbreviations). Until then: case-insensitive substring on the fields a
-    press officer searches by.
-    """
-    return queryset.filter(
-        Q(title__icontains=q)
-        | Q(summary__icontains=q)
-        | Q(officialdocumentpage__number__icontains=q)
-        | Q(officialdocumentpage__subject__icontains=q)
-        | Q(exemplarycasepage__subject_name__icontains=q)
-    )
+    """Pages the archive search finds for ``q``: the service behind /tim-kiem/,
+    so diacritics, tone placement, abbreviations and document numbers in any
+    spelling work here as there. Its best TEXT_MATCHES pages; who may see them
+    is decided by ``queryset`` (the press channels' own visibility rules)."""
+    results = service.search(SearchQuery(text=q, per_page=TEXT_MATCHES, with_facets=False))
+    return queryset.filter(pk__in=[hit.page_id for hit in results.hits])
 
 
 def apply_api_filters(queryset, params, request):

@@ -84,15 +84,23 @@ def _new_material(title, **fields):
 
 
 @pytest.fixture
-def hidden_pages(make_image):
-    """A draft, an embargoed, a live-but-future-dated and a restricted material, each with a unique marker."""
+def hidden_pages(make_image, django_capture_on_commit_callbacks):
+    """A draft, an embargoed, a live-but-future-dated and a restricted material,
+    each with a unique marker, and the word "xmark" that a text search finds."""
+    # The search index follows publishing on commit, as on the site: run that upkeep.
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = _hidden_pages(make_image)
+    return {name: PropagandaMaterialPage.objects.get(pk=page.pk) for name, page in pages.items()}
+
+
+def _hidden_pages(make_image):
     pages = {}
 
-    draft = _new_material("Bản nháp XMARKDRAFT", slug="ban-nhap-xmarkdraft", live=False)
+    draft = _new_material("Bản nháp xmark XMARKDRAFT", slug="ban-nhap-xmarkdraft", live=False)
     draft.save_revision()
     pages["draft"] = draft
 
-    embargoed = _new_material("Tài liệu cấm đăng XMARKEMBARGO", slug="cam-dang-xmarkembargo", live=False)
+    embargoed = _new_material("Tài liệu cấm đăng xmark XMARKEMBARGO", slug="cam-dang-xmarkembargo", live=False)
     embargoed.go_live_at = timezone.now() + timedelta(days=3)
     embargoed.save_revision().publish()
     embargoed.refresh_from_db()
@@ -100,12 +108,12 @@ def hidden_pages(make_image):
     pages["embargoed"] = embargoed
 
     # Live while its go-live date is ahead (set by hand or an import): still embargoed for the press.
-    future = _new_material("Tài liệu hẹn giờ XMARKFUTURE", slug="hen-gio-xmarkfuture")
+    future = _new_material("Tài liệu hẹn giờ xmark XMARKFUTURE", slug="hen-gio-xmarkfuture")
     future.save_revision().publish()
     PropagandaMaterialPage.objects.filter(pk=future.pk).update(go_live_at=timezone.now() + timedelta(days=1))
     pages["future"] = future
 
-    restricted = _new_material("Tài liệu mật XMARKRESTRICTED", slug="tai-lieu-mat-xmarkrestricted")
+    restricted = _new_material("Tài liệu mật xmark XMARKRESTRICTED", slug="tai-lieu-mat-xmarkrestricted")
     photo = make_image("Ảnh mật XMARKRESTRICTED")
     restricted.images = [MaterialImage(image=photo, caption="Ảnh mật", sort_order=0)]
     restricted.save_revision().publish()
@@ -113,7 +121,7 @@ def hidden_pages(make_image):
     restriction.groups.set([Group.objects.get(name="Duyệt")])
     pages["restricted"] = restricted
 
-    return {name: PropagandaMaterialPage.objects.get(pk=page.pk) for name, page in pages.items()}
+    return pages
 
 
 @pytest.fixture
