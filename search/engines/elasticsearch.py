@@ -427,11 +427,15 @@ class ElasticsearchEngine:
         s = s.suggest("head", " ".join(tokens), completion={"field": "suggest", "size": limit * 4})
         with self._asking():
             found = s.execute().to_dict().get("suggest", {})
-        sources = {}
+        chosen: dict[int, dict] = {}
+        # Number matches first (a number typed asks for that document), each group newest first.
         for name in ("number", "head"):
+            group = {}
             for entry in found.get(name, []):
                 for option in entry["options"]:
                     if _allowed(option["_source"], refused_restrictions):
-                        sources.setdefault(int(option["_id"]), option["_source"])
-        newest = sorted(sources.items(), key=lambda kv: (kv[1].get("date") or "", kv[0]), reverse=True)[:limit]
+                        group.setdefault(int(option["_id"]), option["_source"])
+            for page_id, source in sorted(group.items(), key=lambda kv: (kv[1].get("date") or "", kv[0]), reverse=True):
+                chosen.setdefault(page_id, source)
+        newest = list(chosen.items())[:limit]
         return [Suggestion(src.get("url", ""), src.get("title", ""), src.get("number") or "") for _, src in newest]

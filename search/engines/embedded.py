@@ -326,20 +326,26 @@ class EmbeddedEngine:
         tokens = [fold(t) for t in tokenize(prefix)]
         if not tokens or len(prefix.strip()) < 2:
             return []
-        found: list[int] = []
+        numbered: list[int] = []
         number_key = normalize_doc_number(prefix)
         if number_key:
-            found += store.prefixed([], NUMBER + number_key, limit * 4)
+            numbered = store.prefixed([], NUMBER + number_key, limit * 4)
         if prefix[-1].isspace():
             complete, last = tokens, None
         else:
             complete, last = tokens[:-1], tokens[-1]
         head = [HEAD_FOLDED + t for t in complete]
+        titled: list[int] = []
         if last is not None:
-            found += store.prefixed(head, HEAD_FOLDED + last, limit * 4)
+            titled = store.prefixed(head, HEAD_FOLDED + last, limit * 4)
         elif head:
-            found += store.match([head])[::-1][: limit * 4].tolist()
-        ids = [i for i in dict.fromkeys(found) if i < table.size and allowed[i]]
-        ids = table.newest_first(np.array(ids, dtype=np.int64), limit).tolist() if ids else []
+            titled = store.match([head])[::-1][: limit * 4].tolist()
+
+        def newest(found: list[int]) -> list[int]:
+            ids = [i for i in dict.fromkeys(found) if i < table.size and allowed[i]]
+            return table.newest_first(np.array(ids, dtype=np.int64), limit).tolist() if ids else []
+
+        # A number typed is a document asked for: its matches come before titles.
+        ids = list(dict.fromkeys(newest(numbered) + newest(titled)))[:limit]
         entries = SearchEntry.objects.in_bulk(ids)
         return [Suggestion(entries[i].url, entries[i].title, entries[i].number) for i in ids if i in entries]
