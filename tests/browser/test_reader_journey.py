@@ -1,10 +1,13 @@
-"""A reader in a real Chromium: log in, open a section, filter by theme, open a document."""
+"""A reader in a real Chromium: log in, open a section, filter by theme, open
+a document, search; then a press officer downloads a press pack."""
 
 import os
 import re
 from pathlib import Path
 
 import pytest
+
+from tests.browser.press_pack import press_officer_copies_the_text_and_downloads_the_press_pack
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -81,6 +84,7 @@ def test_reader_logs_in_filters_by_theme_and_opens_a_document_on_desktop_and_pho
     page.close()
 
     search_with_autocomplete_facets_and_chips(browser, live_server)
+    press_officer_copies_the_text_and_downloads_the_press_pack(browser, live_server, SCREENSHOTS)
 
 
 def search_with_autocomplete_facets_and_chips(browser, live_server):

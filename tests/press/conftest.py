@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -30,6 +31,14 @@ def jpeg_bytes(width=2400, height=1600, colour=(179, 18, 27)):
     buffer = io.BytesIO()
     PILImage.new("RGB", (width, height), colour).save(buffer, "JPEG", quality=90)
     return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def no_cached_renditions():
+    """Wagtail caches renditions by image id; a test's images and files are
+    rolled back and replaced, so no cached rendition may outlive its test."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
