@@ -21,7 +21,7 @@ from home.listing import apply_filters, parse_filters
 from home.models import SectionPage
 
 from .access import MAX_ID, PressError, is_number, press_pages, press_view
-from .filters import MAX_QUERY_LENGTH, _text_filter
+from .filters import MAX_QUERY_LENGTH, text_filter
 from .images import MIME_TYPES, image_url, page_images, rendition_file
 from .text import feed_html
 from .tokens import feed_token_for
@@ -73,7 +73,7 @@ def saved_search(request, pages):
     if q:
         if len(q) > MAX_QUERY_LENGTH or "\x00" in q:
             raise PressError(400, f"Từ khoá tìm kiếm quá dài (tối đa {MAX_QUERY_LENGTH} ký tự).", "invalid_filter")
-        pages = _text_filter(pages, q, request)
+        pages = text_filter(pages, q)
         labels.insert(0, f"“{q}”")
     return pages, labels
 

@@ -11,7 +11,6 @@ from django.db.models import Q
 
 from cms.directives.models import KIND_LABELS
 from cms.taxonomy.models import Region, Theme
-
 from search import service
 from search.query import SearchQuery
 
@@ -58,7 +57,7 @@ def kind_filter(raw):
     )
 
 
-def _text_filter(queryset, q, request):
+def text_filter(queryset, q):
     """Pages the archive search finds for ``q``: the service behind /tim-kiem/,
     so diacritics, tone placement, abbreviations and document numbers in any
     spelling work here as there. Its best TEXT_MATCHES pages; who may see them
@@ -111,7 +110,7 @@ def apply_api_filters(queryset, params, request):
     if q:
         if len(q) > MAX_QUERY_LENGTH or "\x00" in q:
             raise bad_request(f"Từ khoá tìm kiếm quá dài hoặc có ký tự không hợp lệ (tối đa {MAX_QUERY_LENGTH} ký tự).")
-        queryset = _text_filter(queryset, q, request)
+        queryset = text_filter(queryset, q)
     order = params.get("order", "-issued_date").strip()
     if order not in ORDERS:
         raise bad_request(f"Không sắp xếp được theo “{order[:40]}”. Dùng một trong: " + ", ".join(ORDERS) + ".")
