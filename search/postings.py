@@ -6,7 +6,7 @@ Each store answers four questions, always with tokens produced by
 full-text syntax from a user ever reaches the database):
 
 - ``match(groups)``: ids holding every token of at least one group;
-- ``ids(token)``: ids holding one token;
+- ``ids(token)``: ids holding one token (fetched once per store);
 - ``doc_freq(tokens)``: how many pages hold each token, capped at ``cap``;
 - ``prefixed(tokens, prefix, limit)``: newest ids holding ``tokens`` and a
   token starting with ``prefix`` (autocomplete).
@@ -26,12 +26,25 @@ EMPTY = np.zeros(0, dtype=np.int64)
 def _id_array(csv: str | None) -> np.ndarray:
     if not csv:
         return EMPTY
-    ids = np.array(csv.split(","), dtype=np.int64)
+    # Parsed in C: a common token's list holds most of the archive.
+    ids = np.fromstring(csv, dtype=np.int64, sep=",")
     ids.sort()
     return ids
 
 
-class SqliteStore:
+class _TokenMemo:
+    """A store lives for one search (``store_for_connection``), and the
+    ranking asks for some tokens' pages more than once (scores, then head
+    coverage): each token's pages are fetched once per search."""
+
+    def ids(self, token: str) -> np.ndarray:
+        memo = self.__dict__.setdefault("_memo", {})
+        if token not in memo:
+            memo[token] = self._token_ids(token)
+        return memo[token]
+
+
+class SqliteStore(_TokenMemo):
     """FTS5, detail=none: doclists of rowids only, the fastest thing it has."""
 
     @staticmethod
@@ -53,7 +66,7 @@ class SqliteStore:
         groups = [g for g in groups if g]
         return self._ids(self._expr(groups)) if groups else EMPTY
 
-    def ids(self, token: str) -> np.ndarray:
+    def _token_ids(self, token: str) -> np.ndarray:
         return self._ids(self._quote(token))
 
     def doc_freq(self, tokens: list[str], cap: int) -> dict[str, int]:
@@ -83,7 +96,7 @@ class SqliteStore:
             return [r[0] for r in cur.fetchall()]
 
 
-class PostgresStore:
+class PostgresStore(_TokenMemo):
     """GIN over the tokens taken as lexemes; tsquery literals, quoted."""
 
     VECTOR = "array_to_tsvector(string_to_array(tokens, ' '))"
@@ -109,7 +122,7 @@ class PostgresStore:
         groups = [g for g in groups if g]
         return self._ids(self._tsquery(groups)) if groups else EMPTY
 
-    def ids(self, token: str) -> np.ndarray:
+    def _token_ids(self, token: str) -> np.ndarray:
         return self._ids(self._quote(token))
 
     def doc_freq(self, tokens: list[str], cap: int) -> dict[str, int]:
