@@ -54,6 +54,9 @@ class FacetTable:
         rows = list(rows)
         size = max((r.page_id for r in rows), default=0) + 1
         self.size = size
+        # token -> pages holding it, for this version of the index: filled by
+        # the engine as queries ask, dropped with the table when the index moves.
+        self.doc_freqs: dict[str, int] = {}
         self.present = np.zeros(size, dtype=bool)
         self.date = np.zeros(size, dtype=np.int32)  # proleptic ordinal, 0 = undated
         self.codes = {name: _Codes() for name in FACETS}

@@ -39,6 +39,7 @@ PAIR_BOOST = 2.0  # a syllable pair is a phrase match ("hàng giả" over "hàng
 NUMBER_BOOST = 1000.0  # the document a number query names comes first
 RECENCY = 0.1  # at most this much: below any real difference in match
 POSTING_BUDGET = 200_000  # page ids fetched for ranking, per query
+DOC_FREQS_KEPT = 100_000  # tokens whose page counts a facet table remembers
 BATCH = 500
 
 
@@ -172,7 +173,7 @@ class EmbeddedEngine:
         if qplan.is_empty:
             base = allowed
         else:
-            df = store.doc_freq(self._tokens(qplan), cap=table.count)
+            df = self._doc_freq(store, table, self._tokens(qplan))
             ids = store.match(qplan.groups)
             base = table.mask_of(np.union1d(ids, number_ids)) & allowed
             results.unknown_terms = [t for t in qplan.groups[0] if "_" not in t and not df.get(t)]
@@ -239,6 +240,18 @@ class EmbeddedEngine:
     def _tokens(self, qplan: QueryPlan) -> list[str]:
         heads = [HEAD_FOLDED + t for g in qplan.groups for t in g]
         return list(dict.fromkeys([u[0] for u in self._units(qplan)] + [t for g in qplan.groups for t in g] + heads))
+
+    @staticmethod
+    def _doc_freq(store, table: FacetTable, tokens: list[str]) -> dict[str, int]:
+        """Pages per token, asked of the database once per index version
+        (fts5vocab reads a token's whole doclist to count it)."""
+        known = table.doc_freqs
+        missing = [t for t in tokens if t not in known]
+        if missing:
+            if len(known) > DOC_FREQS_KEPT:
+                known.clear()
+            known.update(store.doc_freq(missing, cap=table.count))
+        return {t: known[t] for t in tokens}
 
     def _scores(self, store, qplan: QueryPlan, table: FacetTable, df: dict[str, int], number_ids) -> np.ndarray:
         n = max(table.count, 1)
