@@ -208,7 +208,12 @@ def body_text(page):
 
 def copy_text(page):
     """What the "copy text" button puts on the clipboard: title, summary, body, credits."""
-    parts = [page.title]
+    return "\n\n".join([page.title, *_summary_body_credits(page, "Ảnh:")])
+
+
+def _summary_body_credits(page, credits_heading):
+    """The summary, the body and the image credits under ``credits_heading``, those that exist."""
+    parts = []
     if page.summary:
         parts.append(clean_line(page.summary))
     body = body_text(page)
@@ -216,8 +221,8 @@ def copy_text(page):
         parts.append(body)
     credits = credit_lines(page)
     if credits:
-        parts.append("\n".join(["Ảnh:"] + [f"- {line}" for line in credits]))
-    return "\n\n".join(parts)
+        parts.append("\n".join([credits_heading] + [f"- {line}" for line in credits]))
+    return parts
 
 
 def full_text(page, url=""):
@@ -227,14 +232,7 @@ def full_text(page, url=""):
     for _key, label, value in metadata(page):
         meta.append(f"{label}: {'; '.join(value) if isinstance(value, list) else value}")
     parts.append("\n".join(meta))
-    if page.summary:
-        parts.append(clean_line(page.summary))
-    body = body_text(page)
-    if body:
-        parts.append(body)
-    credits = credit_lines(page)
-    if credits:
-        parts.append("\n".join(["Nguồn ảnh và quyền sử dụng:"] + [f"- {line}" for line in credits]))
+    parts += _summary_body_credits(page, "Nguồn ảnh và quyền sử dụng:")
     if url:
         parts.append(f"Nguồn: {url}")
     return "\n\n".join(parts) + "\n"
