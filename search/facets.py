@@ -48,15 +48,26 @@ class _Codes:
             self.values.append(value)
         return code
 
+    def alphabetical(self) -> np.ndarray:
+        """Each code's place in the values sorted (read after the table is built)."""
+        rank = getattr(self, "_rank", None)
+        if rank is None or rank.size != len(self.values):
+            rank = np.empty(len(self.values), dtype=np.int64)
+            rank[sorted(range(len(self.values)), key=self.values.__getitem__)] = np.arange(len(self.values))
+            self._rank = rank
+        return rank
+
 
 class FacetTable:
     def __init__(self, rows: Iterable[Row]):
         rows = list(rows)
         size = max((r.page_id for r in rows), default=0) + 1
         self.size = size
-        # token -> pages holding it, for this version of the index: filled by
-        # the engine as queries ask, dropped with the table when the index moves.
+        # token -> pages holding it, and token -> mask of those pages for the
+        # most frequent tokens, for this version of the index: filled by the
+        # engine as queries ask, dropped with the table when the index moves.
         self.doc_freqs: dict[str, int] = {}
+        self.token_masks: dict[str, np.ndarray] = {}
         self.present = np.zeros(size, dtype=bool)
         self.date = np.zeros(size, dtype=np.int32)  # proleptic ordinal, 0 = undated
         self.codes = {name: _Codes() for name in FACETS}
@@ -129,15 +140,28 @@ class FacetTable:
 
     # -- counts -------------------------------------------------------------
 
-    def counts(self, name: str, mask: np.ndarray) -> dict[str, int]:
-        """Value -> number of pages in ``mask`` with it; "no value" left out."""
-        codes = self.codes[name]
+    def _counted(self, name: str, mask: np.ndarray) -> np.ndarray:
+        size = len(self.codes[name].values)
         if name in SINGLE:
-            counted = np.bincount(self.single[name][mask], minlength=len(codes.values))
+            counted = np.bincount(self.single[name][mask], minlength=size)
         else:
             docs, vals = self.pairs[name]
-            counted = np.bincount(vals[mask[docs]], minlength=len(codes.values))
-        return {codes.values[c]: int(n) for c, n in enumerate(counted) if n and c}
+            counted = np.bincount(vals[mask[docs]], minlength=size)
+        counted[0] = 0  # "no value"
+        return counted
+
+    def counts(self, name: str, mask: np.ndarray) -> dict[str, int]:
+        """Value -> number of pages in ``mask`` with it; "no value" left out."""
+        return dict(self.ranked(name, mask))
+
+    def ranked(self, name: str, mask: np.ndarray) -> list[tuple[str, int]]:
+        """(value, count) for the values pages in ``mask`` have, most pages
+        first, then by value; sorted in numpy (a region facet has thousands)."""
+        codes = self.codes[name]
+        counted = self._counted(name, mask)
+        present = np.flatnonzero(counted)
+        order = present[np.lexsort((codes.alphabetical()[present], -counted[present]))]
+        return [(codes.values[c], n) for c, n in zip(order.tolist(), counted[order].tolist())]
 
     # -- order --------------------------------------------------------------
 

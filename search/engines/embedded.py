@@ -8,7 +8,8 @@ for each query syllable and syllable pair, a weight per place it occurs
 inverse document frequency, then a little recency to break ties. Terms are
 looked up most informative first until a posting budget is spent: a syllable
 found in half the archive says almost nothing about relevance and would cost
-the most to fetch.
+the most to fetch, unless it is among the frequent tokens whose pages are
+kept in memory with the facet table (``Postings``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ W_FREQUENT = 1.5  # the term is repeated in the text (see documents.FREQUENT)
 PAIR_BOOST = 2.0  # a syllable pair is a phrase match ("hàng giả" over "hàng ... giả")
 NUMBER_BOOST = 1000.0  # the document a number query names comes first
 RECENCY = 0.1  # at most this much: below any real difference in match
-POSTING_BUDGET = 200_000  # page ids fetched for ranking, per query
+POSTING_BUDGET = 200_000  # page ids fetched from the database for ranking, per query
+FREQUENT_SHARE = 1 / 32  # a token in this share of pages is kept in memory as a mask
+MASK_BUDGET = 64 * 2**20  # bytes of such masks one facet table may hold
 DOC_FREQS_KEPT = 100_000  # tokens whose page counts a facet table remembers
 BATCH = 500
 
@@ -98,6 +101,58 @@ def _entry(doc: SearchDocument) -> SearchEntry:
         tokens=index_tokens(doc),
         fingerprint=fingerprint(doc),
     )
+
+
+class Postings:
+    """One search's access to the pages holding each token.
+
+    A token in at least ``FREQUENT_SHARE`` of the pages ("hàng", "việt",
+    "tỉnh") costs tens of milliseconds to read from the full-text index at
+    100,000 pages, and every query has some: their pages are kept as boolean
+    masks with the facet table, for this version of the index, within
+    ``MASK_BUDGET``. Rarer tokens are asked of the database (``store``).
+    Which path a token takes depends only on its page count, so a search
+    gives the same answer whether the masks are cached yet or not.
+    """
+
+    def __init__(self, store, table: FacetTable, df: dict[str, int]):
+        self.store, self.table, self.df = store, table, df
+        self.threshold = max(1.0, table.count * FREQUENT_SHARE)
+
+    def frequent(self, token: str) -> bool:
+        return self.df.get(token, 0) >= self.threshold
+
+    def mask(self, token: str) -> np.ndarray:
+        masks = self.table.token_masks
+        mask = masks.get(token)
+        if mask is None:
+            mask = self.table.mask_of(self.store.ids(token))
+            if (len(masks) + 1) * self.table.size <= MASK_BUDGET:
+                masks[token] = mask
+        return mask
+
+    def add(self, target: np.ndarray, token: str, value: float) -> None:
+        """``target[page] += value`` for every page holding ``token``."""
+        if self.frequent(token):
+            np.add(target, value, out=target, where=self.mask(token))
+        else:
+            ids = self.store.ids(token)
+            target[ids[ids < self.table.size]] += value
+
+    def match(self, groups: list[list[str]]) -> np.ndarray:
+        """Mask of the pages holding every token of at least one group: the
+        database intersects the rare tokens, the masks narrow that down."""
+        found = np.zeros(self.table.size, dtype=bool)
+        for group in groups:
+            if not group or not all(self.df.get(t) for t in group):
+                continue
+            rare = [t for t in group if not self.frequent(t)]
+            pages = self.table.mask_of(self.store.match([rare])) if rare else self.table.present.copy()
+            for token in group:
+                if self.frequent(token):
+                    pages &= self.mask(token)
+            found |= pages
+        return found
 
 
 def _idf(df: int, n: int) -> float:
@@ -174,8 +229,9 @@ class EmbeddedEngine:
             base = allowed
         else:
             df = self._doc_freq(store, table, self._tokens(qplan))
-            ids = store.match(qplan.groups)
-            base = table.mask_of(np.union1d(ids, number_ids)) & allowed
+            base = Postings(store, table, df).match(qplan.groups)
+            base[number_ids[number_ids < table.size]] = True
+            base &= allowed
             results.unknown_terms = [t for t in qplan.groups[0] if "_" not in t and not df.get(t)]
         if query.date_from or query.date_to:
             base = base & table.date_mask(query.date_from, query.date_to)
@@ -193,10 +249,7 @@ class EmbeddedEngine:
                     if other != name:
                         mask &= m
                 selected = query.filters.get(name)
-                results.facets[name] = sorted(
-                    (FacetValue(v, n, selected=v == selected) for v, n in table.counts(name, mask).items()),
-                    key=lambda f: (-f.count, f.value),
-                )
+                results.facets[name] = [FacetValue(v, n, selected=v == selected) for v, n in table.ranked(name, mask)]
 
         matched = np.flatnonzero(final)
         results.total = int(matched.size)
@@ -255,22 +308,25 @@ class EmbeddedEngine:
 
     def _scores(self, store, qplan: QueryPlan, table: FacetTable, df: dict[str, int], number_ids) -> np.ndarray:
         n = max(table.count, 1)
+        postings = Postings(store, table, df)
         body = np.zeros(table.size, dtype=np.float64)
         head = np.zeros(table.size, dtype=np.float64)
         units = [(token, w * _idf(df.get(token, 0), n), df.get(token, 0), in_head) for token, w, in_head in self._units(qplan)]
         budget = POSTING_BUDGET
         for token, value, freq, in_head in sorted(units, key=lambda u: -u[1]):
-            if not freq or freq > budget:
+            if not freq:
                 continue
-            budget -= freq
-            ids = store.ids(token)
-            (head if in_head else body)[ids[ids < table.size]] += value
-        scores = body + head * self._head_coverage(store, qplan, table, df) ** 2
+            if not postings.frequent(token):
+                if freq > budget:
+                    continue
+                budget -= freq
+            postings.add(head if in_head else body, token, value)
+        scores = body + head * self._head_coverage(postings, qplan, table) ** 2
         scores[number_ids[number_ids < table.size]] += NUMBER_BOOST
         return scores
 
     @staticmethod
-    def _head_coverage(store, qplan: QueryPlan, table: FacetTable, df: dict[str, int]) -> np.ndarray:
+    def _head_coverage(postings: Postings, qplan: QueryPlan, table: FacetTable) -> np.ndarray:
         """Share of the query's syllables the head holds (best phrasing).
 
         A title with "Hà Nội" holds half of "Hà Tĩnh": a Vietnamese word is
@@ -284,9 +340,8 @@ class EmbeddedEngine:
                 continue
             held = np.zeros(table.size, dtype=np.float64)
             for t in syllables:
-                if df.get(HEAD_FOLDED + t):
-                    ids = store.ids(HEAD_FOLDED + t)
-                    held[ids[ids < table.size]] += 1
+                if postings.df.get(HEAD_FOLDED + t):
+                    postings.add(held, HEAD_FOLDED + t, 1.0)
             np.maximum(best, held / len(syllables), out=best)
         return best
 

@@ -60,3 +60,10 @@ def test_newest_first_and_ids_outside_the_table():
 def test_top_scored_breaks_ties_by_page_id():
     ids = np.array([1, 2, 3, 4])
     assert top_scored(ids, np.array([1.0, 3.0, 3.0, 0.5]), 3).tolist() == [3, 2, 1]
+
+
+def test_ranked_puts_most_pages_first_then_values_in_order():
+    table = FacetTable([row(1, themes=["tet", "ocop"]), row(2, themes=["tet", "an-toan"]), row(3, themes=["xanh"])])
+    assert table.ranked("theme", table.present) == [("tet", 2), ("an-toan", 1), ("ocop", 1), ("xanh", 1)]
+    only_first = table.mask_of(np.array([1]))
+    assert table.ranked("theme", only_first) == [("ocop", 1), ("tet", 1)]
