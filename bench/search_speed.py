@@ -173,6 +173,7 @@ def measure(runner, queries: list[dict], rounds: int) -> list[float]:
 
 def bench_size(n: int, args) -> dict:
     database = django_env.setup(f"speed-{n}", args.database, fresh=not args.reuse)
+    import cms.wsgi  # noqa: F401  the server's process set-up, garbage collection included
     from bench.corpus import queries
     from search.models import SearchEntry
 
