@@ -20,7 +20,8 @@ analysis-common, and both engines see the same tokens.
   counts the documents *with the field*, the embedded engine all pages.
 - ``number_key`` is the normalised document number, ``number_keys`` also its
   partial forms ("ct:3" for "chỉ thị 03"), as in ``documents.number_keys``.
-- A keyword field per facet, the date, and a completion field for autocomplete.
+- A keyword field per facet, the date, and a completion field for numbers
+  in autocomplete (``head_folded`` indexes syllable prefixes for the titles).
 - ``original``: the summary, body and subject as written, never indexed, for
   snippets with their diacritics.
 """
@@ -52,7 +53,6 @@ SYLLABLES = "whitespace"
 
 EVERY = "_"  # never a syllable: tokens are runs of letters and digits
 SUGGEST_MAX_CHARS = 50  # a completion input longer than this is cut (Elasticsearch's default, made explicit)
-SUGGEST_MAX_STARTS = 30  # completion inputs per document: one per head syllable it can start at
 PRESENCE = {"default": {"type": "BM25", "k1": 0, "b": 0}}
 TOKEN_FIELDS = ("head_exact", "head_folded", "text_exact", "text_folded")
 
@@ -62,8 +62,8 @@ def _shown():
     return Keyword(index=False, doc_values=False)
 
 
-def _tokens():
-    return Text(analyzer=SYLLABLES, index_phrases=True, norms=False)
+def _tokens(**extra):
+    return Text(analyzer=SYLLABLES, index_phrases=True, norms=False, **extra)
 
 
 class ArchiveEntry(Document):
@@ -84,7 +84,8 @@ class ArchiveEntry(Document):
     restrictions = Integer(multi=True)
     date = Date(format="strict_date")
     head_exact = _tokens()
-    head_folded = _tokens()
+    # Autocomplete looks the last syllable typed up as a prefix: indexed ones are quick.
+    head_folded = _tokens(index_prefixes={"min_chars": 1, "max_chars": 8})
     text_exact = _tokens()
     text_folded = _tokens()
     frequent = Keyword(multi=True)
@@ -99,14 +100,16 @@ class ArchiveEntry(Document):
         source = MetaField(excludes=[*TOKEN_FIELDS, "frequent", "suggest"])
 
 
-def _suggest_inputs(doc: SearchDocument, head_folded: tuple[str, ...]) -> list[dict]:
-    """Completion inputs: the number key, and the head from each syllable on,
-    so "trien khai" completes "Kế hoạch triển khai ...". Newer documents weigh
-    more, so suggestions come newest first, as in the embedded engine."""
+def _suggest_inputs(doc: SearchDocument) -> list[dict]:
+    """Completion input: the number key, so "6-cv" completes "06/CV-BCĐ".
+    Newer documents weigh more: numbers come newest first, as in the embedded
+    engine. Titles are matched by a query instead (``ElasticsearchEngine.suggest``):
+    a completion input per head syllable would miss words past the first few
+    dozen and any words typed out of order."""
+    if not doc.number_key:
+        return []
     weight = max(doc.date.toordinal() - 693_595, 1) if doc.date else 1  # days since 1900
-    starts = [" ".join(head_folded[i:])[:SUGGEST_MAX_CHARS] for i in range(min(len(head_folded), SUGGEST_MAX_STARTS))]
-    inputs = list(dict.fromkeys(filter(None, [doc.number_key, *starts])))
-    return [{"input": inputs, "weight": weight}] if inputs else []
+    return [{"input": [doc.number_key[:SUGGEST_MAX_CHARS]], "weight": weight}]
 
 
 def _joined(tokens: tuple[str, ...]) -> str:
@@ -141,7 +144,7 @@ def entry_for(doc: SearchDocument) -> ArchiveEntry:
         text_exact=_joined(text.tokens),
         text_folded=_joined(text.folded_tokens),
         frequent=[EVERY, *(t for t, n in Counter(text.folded_tokens + text.folded_bigrams).items() if n >= FREQUENT_AT)],
-        suggest=_suggest_inputs(doc, head.folded_tokens),
+        suggest=_suggest_inputs(doc),
         original={"subject": doc.subject, "summary": doc.summary, "body": doc.body},
         fingerprint=fingerprint(doc),
     )

@@ -31,7 +31,7 @@ from django.conf import settings
 from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
-from elasticsearch_dsl import Search
+from elasticsearch_dsl import Q, Search
 
 from search import pending
 from search.analysis import doc_number_matches, fold, highlight, normalize_doc_number, tokenize
@@ -53,6 +53,7 @@ SMALL_WRITE = 20  # up to this many pages (a page save) a write gets the short t
 BULK_TIMEOUT = 120.0  # seconds, for rebuilds and large writes
 BOUNDS_TTL = 60.0  # seconds the archive's oldest/newest dates are reused for recency
 NUMBER_CANDIDATES = 2000
+SUGGESTED = ["page_id", "url", "title", "number", "date", "restrictions"]
 
 
 def _describe(exc: Exception, url: str, timeout: float) -> str:
@@ -416,26 +417,38 @@ class ElasticsearchEngine:
         return results
 
     def suggest(self, prefix: str, refused_restrictions=frozenset(), limit: int = 8) -> list[Suggestion]:
-        """Titles and numbers starting with what the reader is typing, newest first."""
+        """Titles and numbers starting with what the reader is typing: the
+        embedded engine's rule (every finished syllable in the head, the last
+        one as a prefix), numbers first, each group newest first."""
         tokens = [fold(t) for t in tokenize(prefix)]
         if not tokens or len(prefix.strip()) < 2:
             return []
-        s = Search(using=self.client, index=self.alias).source(["page_id", "url", "title", "number", "date", "restrictions"])
         number_key = normalize_doc_number(prefix)
-        if number_key:
-            s = s.suggest("number", number_key, completion={"field": "suggest", "size": limit * 4})
-        s = s.suggest("head", " ".join(tokens), completion={"field": "suggest", "size": limit * 4})
+        complete, last = (tokens, None) if prefix[-1].isspace() else (tokens[:-1], tokens[-1])
+        heads = [Q("term", head_folded=t) for t in complete]
+        if last is not None:
+            heads.append(Q("prefix", head_folded=last))
+        visible = ~Q("terms", restrictions=sorted(refused_restrictions)) if refused_restrictions else Q("match_all")
+        titles = self._suggest_search().filter(Q("bool", filter=heads) & visible)[:limit]
         with self._asking():
-            found = s.execute().to_dict().get("suggest", {})
+            numbered = self._numbers_suggested(number_key, refused_restrictions, limit) if number_key else []
+            titled = [h["_source"] for h in titles.execute().to_dict()["hits"]["hits"]]
+        # A number typed is a document asked for: its matches come before titles.
         chosen: dict[int, dict] = {}
-        # Number matches first (a number typed asks for that document), each group newest first.
-        for name in ("number", "head"):
-            group = {}
-            for entry in found.get(name, []):
-                for option in entry["options"]:
-                    if _allowed(option["_source"], refused_restrictions):
-                        group.setdefault(int(option["_id"]), option["_source"])
-            for page_id, source in sorted(group.items(), key=lambda kv: (kv[1].get("date") or "", kv[0]), reverse=True):
-                chosen.setdefault(page_id, source)
-        newest = list(chosen.items())[:limit]
-        return [Suggestion(src.get("url", ""), src.get("title", ""), src.get("number") or "") for _, src in newest]
+        for src in numbered + titled:
+            chosen.setdefault(int(src["page_id"]), src)
+        return [Suggestion(src.get("url", ""), src.get("title", ""), src.get("number") or "") for src in list(chosen.values())[:limit]]
+
+    def _suggest_search(self) -> Search:
+        newest = [{"date": {"order": "desc", "missing": "_last"}}, {"page_id": "desc"}]
+        return Search(using=self.client, index=self.alias).source(SUGGESTED).sort(*newest)
+
+    def _numbers_suggested(self, number_key: str, refused: frozenset[int], limit: int) -> list[dict]:
+        """The documents whose number starts with ``number_key``, newest first
+        (the completion field weighs them by date), minus those the reader may
+        not see: asked for generously, since those are dropped afterwards."""
+        s = Search(using=self.client, index=self.alias).source(SUGGESTED)
+        s = s.suggest("number", number_key, completion={"field": "suggest", "size": limit * 4})
+        found = s.extra(size=0).execute().to_dict().get("suggest", {}).get("number", [])
+        sources = [o["_source"] for entry in found for o in entry["options"] if _allowed(o["_source"], refused)]
+        return sorted(sources, key=lambda src: (src.get("date") or "", int(src["page_id"])), reverse=True)[:limit]

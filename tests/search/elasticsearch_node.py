@@ -64,7 +64,8 @@ def es_archive(elasticsearch_url, django_db_setup, django_db_blocker):
     """An engine over the demo content, shared by the tests that only read."""
     engine = engine_for(elasticsearch_url, f"test{os.getpid()}")
     with django_db_blocker.unblock():
-        indexing.rebuild(engine)
+        # The demo pages (loaded by django_db_setup): an empty index would pass too much.
+        assert indexing.rebuild(engine) > 0, "the demo content was not indexed"
     yield engine
     drop(engine)
 
