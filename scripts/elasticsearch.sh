@@ -93,7 +93,22 @@ as_es() {
     fi
 }
 
+# curl and unzip from Debian's packages when they are missing and we may
+# install (root with apt-get, as scripts/chromium.sh does); java and mvn are
+# the machine's own.
+apt_install() {
+    [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1 || return 0
+    local wanted=() tool
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null 2>&1 || wanted+=("$tool")
+    done
+    [[ ${#wanted[@]} -eq 0 ]] && return 0
+    log "Installing ${wanted[*]} from Debian's packages"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${wanted[@]}"; } >&2 || true
+}
+
 check_prereqs() {
+    apt_install curl unzip
     command -v curl >/dev/null 2>&1 || missing "curl is not installed (apt-get install -y curl)"
     command -v java >/dev/null 2>&1 || missing "java is not installed (apt-get install -y default-jre-headless); Elasticsearch needs a JDK 17+"
     if [[ ! -x "$ES_DIR/bin/elasticsearch" ]]; then

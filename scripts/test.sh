@@ -18,7 +18,9 @@ if [ "$database" = "postgres" ]; then
 else
     unset DATABASE_URL
 fi
-# The browser test must run here, not skip.
+# The browser test must run here, not skip; so must the Elasticsearch tests,
+# against a real node (scripts/elasticsearch.sh, started by the tests' fixture).
 export REQUIRE_BROWSER=1
+export REQUIRE_ELASTICSEARCH=1
 echo "Chạy kiểm thử trên cơ sở dữ liệu: $database" >&2
 exec .venv/bin/python -m pytest "$@"
