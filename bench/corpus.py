@@ -1377,6 +1377,12 @@ def _document(seed: int, page_id: int) -> SearchDocument:
     )
 
 
+def document(page_id: int, seed: int = 2026) -> SearchDocument:
+    """Page ``page_id`` of the corpus ``generate`` builds with ``seed``."""
+    _pool(), _units(), _communes()
+    return _document(seed, page_id)
+
+
 def generate(n: int, seed: int = 2026, start_id: int = 1) -> Iterator[SearchDocument]:
     """``n`` synthetic documents with page ids ``start_id`` .. ``start_id + n - 1``.
 

@@ -15,10 +15,12 @@ round, each query with its facets:
   texts (title, summary, body), top 10 plus two facets (content, kind);
   each query is cut off after ``--wagtail-limit`` seconds and then counts
   as that limit, so its figures are lower bounds ("≥");
-- elasticsearch: when ELASTICSEARCH_URL is set (see bench/README.md).
+- elasticsearch: the cluster at ELASTICSEARCH_URL (see bench/README.md).
 
-Prints index build throughput, p50/p95 latency, and the ratios. A report,
-not a test.
+Prints index build throughput, p50/p95 latency, the ratios, the first
+search after an index change, and for our engines MRR and recall@10 over
+known-item queries (a document's title, with and without diacritics, and
+its number). A report, not a test.
 """
 
 from __future__ import annotations
@@ -165,10 +167,53 @@ class EngineRunner:
         return time.perf_counter() - started
 
 
+def known_items(n: int, count: int = 40) -> list[tuple[str, set[int]]]:
+    """Known-item queries over the corpus: a document's title as written and
+    typed without diacritics, and its number; relevant are the pages with
+    that same title (or number), read from the index table."""
+    from bench.corpus import document
+    from search.analysis import fold
+    from search.models import SearchEntry
+
+    items = []
+    for page_id in range(1 + n // (2 * count), n + 1, max(n // count, 1)):
+        doc = document(page_id)
+        # Without the embedded index (an Elasticsearch-only run) the page itself.
+        same_title = set(SearchEntry.objects.filter(title=doc.title[:500]).values_list("page_id", flat=True)) or {page_id}
+        items += [(doc.title, same_title), (fold(doc.title), same_title)]
+        if doc.number:
+            same_number = set(SearchEntry.objects.filter(number=doc.number).values_list("page_id", flat=True)) or {page_id}
+            items.append((doc.number, same_number))
+    return items
+
+
+def quality(engine, items: list[tuple[str, set[int]]]) -> tuple[float, float]:
+    """MRR and recall@10 (of at most 10 relevant pages) over known items."""
+    from search.query import SearchQuery
+
+    rr, recall = [], []
+    for text, relevant in items:
+        found = [h.page_id for h in engine.search(SearchQuery(text=text, per_page=10)).hits]
+        first = next((i for i, pid in enumerate(found, 1) if pid in relevant), None)
+        rr.append(1 / first if first else 0.0)
+        recall.append(len(relevant.intersection(found)) / min(len(relevant), 10))
+    return statistics.mean(rr), statistics.mean(recall)
+
+
 def measure(runner, queries: list[dict], rounds: int) -> list[float]:
     for q in queries:  # warm-up: caches, the facet table, connections
         runner.run(q)
     return [runner.run(q) for _ in range(rounds) for q in queries]
+
+
+def first_after_change(runner, mix: list[dict]) -> float:
+    """The first search after a page is (re)published: the facet table is
+    reloaded and the frequent tokens' masks fetched again, which the timed
+    rounds (after a warm-up) never show."""
+    from bench.corpus import generate
+
+    runner.engine.index(generate(1))  # page 1 again, as it was: the index version moves
+    return runner.run(mix[0])
 
 
 def bench_size(n: int, args) -> dict:
@@ -178,8 +223,9 @@ def bench_size(n: int, args) -> dict:
     from search.models import SearchEntry
 
     print(f"\n== {n:,} documents · {database}")
-    report = {}
+    report = {"quality": {}}
     mix = queries()
+    items = None
     for name in args.engines:
         if name == "wagtail":
             continue
@@ -194,6 +240,11 @@ def bench_size(n: int, args) -> dict:
         if name == "embedded":
             print(f"{name}: facet table loaded in {time.perf_counter() - started:.2f} s")
         report[name] = measure(runner, mix, args.rounds)
+        items = items or known_items(n)
+        report["known_items"] = items
+        report["quality"][name] = quality(runner.engine, items)
+        if name == "embedded":
+            report["first_after_change"] = first_after_change(runner, mix)
     if "wagtail" in args.engines:
         runner = WagtailRunner(args.wagtail_limit)
         rate = runner.build()
@@ -214,6 +265,10 @@ def print_report(n: int, report: dict, args) -> None:
             f"{name:<14} {ge}{percentile(times, .5) * 1000:>8.1f} {ge}{percentile(times, .95) * 1000:>8.1f} "
             f"{ge}{statistics.mean(times) * 1000:>8.1f}"
         )
+    for name, (mrr, recall) in report["quality"].items():
+        print(f"{name}: known-item MRR {mrr:.3f}, recall@10 {recall:.3f} ({len(report['known_items'])} queries)")
+    if "first_after_change" in report:
+        print(f"embedded: first search after an index change {report['first_after_change'] * 1000:.0f} ms")
     if "wagtail" in report and "embedded" in report:
         w, e = report["wagtail"], report["embedded"]
         ge = "≥" if report.get("wagtail_timeouts") else ""

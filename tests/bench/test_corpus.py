@@ -90,6 +90,7 @@ def test_same_seed_same_documents(docs):
 def test_a_document_depends_only_on_seed_and_page_id(docs):
     assert list(corpus.generate(30, start_id=101)) == docs[100:130]
     assert [d.page_id for d in corpus.generate(3, start_id=5000)] == [5000, 5001, 5002]
+    assert corpus.document(117) == docs[116] and corpus.document(117, seed=7) != docs[116]
 
 
 def test_same_documents_in_another_process_with_another_hash_seed(docs):
