@@ -2,8 +2,9 @@
 
 Counting facets over a match set of 100,000 pages in SQL costs hundreds of
 milliseconds; with one array per facet, indexed by page id, a filter is one
-comparison and a facet count one bincount. The table is rebuilt from
-``SearchEntry`` whenever ``IndexVersion`` moves (see ``FacetCache``).
+comparison and a facet count one bincount. When ``IndexVersion`` moves the
+table is brought up to date from the changed pages' rows (``updated``), or
+rebuilt from ``SearchEntry`` after large changes (see ``FacetCache``).
 Pure Python + numpy: rows in, masks and counts out.
 """
 
@@ -18,6 +19,8 @@ import numpy as np
 SINGLE = ("content", "kind", "issuer", "level", "validity", "year")
 MULTI = ("theme", "region")
 FACETS = SINGLE + MULTI
+PAIRED = (*MULTI, "restriction")
+_NONE = np.zeros(0, dtype=np.int64)
 
 
 @dataclass
@@ -48,6 +51,11 @@ class _Codes:
             self.values.append(value)
         return code
 
+    def copy(self) -> _Codes:
+        twin = _Codes()
+        twin.values, twin.index = list(self.values), dict(self.index)
+        return twin
+
     def alphabetical(self) -> np.ndarray:
         """Each code's place in the values sorted (read after the table is built)."""
         rank = getattr(self, "_rank", None)
@@ -65,14 +73,20 @@ class FacetTable:
         self.size = size
         # token -> pages holding it, and token -> mask of those pages for the
         # most frequent tokens, for this version of the index: filled by the
-        # engine as queries ask, dropped with the table when the index moves.
+        # engine as queries ask.
         self.doc_freqs: dict[str, int] = {}
         self.token_masks: dict[str, np.ndarray] = {}
         self.present = np.zeros(size, dtype=bool)
         self.date = np.zeros(size, dtype=np.int32)  # proleptic ordinal, 0 = undated
         self.codes = {name: _Codes() for name in FACETS}
         self.single = {name: np.zeros(size, dtype=np.int32) for name in SINGLE}
-        pairs = {name: ([], []) for name in (*MULTI, "restriction")}
+        # Multi-valued facets and restrictions as (page id, value code) pairs.
+        self.pairs = {name: (_NONE, _NONE) for name in PAIRED}
+        self._add(rows)
+
+    def _add(self, rows: list[Row]) -> None:
+        """Set the values of ``rows``, whose pages hold none yet."""
+        pairs = {name: ([], []) for name in PAIRED}
         for r in rows:
             i = r.page_id
             self.present[i] = True
@@ -95,12 +109,42 @@ class FacetTable:
             docs, vals = pairs["restriction"]
             docs.extend([i] * len(r.restrictions))
             vals.extend(r.restrictions)
-        # Multi-valued facets as (page id, value code) pairs.
-        self.pairs = {
-            name: (np.array(docs, dtype=np.int64), np.array(vals, dtype=np.int64))
-            for name, (docs, vals) in pairs.items()
-        }
+        for name, (docs, vals) in pairs.items():
+            old_docs, old_vals = self.pairs[name]
+            self.pairs[name] = (
+                np.concatenate([old_docs, np.array(docs, dtype=np.int64)]),
+                np.concatenate([old_vals, np.array(vals, dtype=np.int64)]),
+            )
         self.count = int(self.present.sum())
+
+    def updated(self, rows: list[Row], changed: Iterable[int], tokens: dict[int, set[str]]) -> FacetTable:
+        """A new table: this one with the pages ``changed`` read again.
+
+        ``rows`` are those of them still indexed (the others are gone) and
+        ``tokens`` their index tokens, so the frequent tokens' masks follow;
+        page counts are recounted from the masks, the others asked again.
+        This table is left as it is: searches running on it go on.
+        """
+        changed = np.unique(np.fromiter(changed, dtype=np.int64))
+        size = max(self.size, int(changed.max()) + 1 if changed.size else 0, max((r.page_id for r in rows), default=0) + 1)
+        new = FacetTable.__new__(FacetTable)
+        new.size = size
+        new.present = _cleared(self.present, size, changed)
+        new.date = _cleared(self.date, size, changed)
+        new.codes = {name: codes.copy() for name, codes in self.codes.items()}
+        new.single = {name: _cleared(values, size, changed) for name, values in self.single.items()}
+        new.pairs = {}
+        for name, (docs, vals) in self.pairs.items():
+            keep = ~np.isin(docs, changed)
+            new.pairs[name] = (docs[keep], vals[keep])
+        new._add(rows)
+        new.token_masks = {}
+        for token, mask in self.token_masks.items():
+            mask = _cleared(mask, size, changed)
+            mask[[r.page_id for r in rows if token in tokens.get(r.page_id, ())]] = True
+            new.token_masks[token] = mask
+        new.doc_freqs = {token: int(mask.sum()) for token, mask in new.token_masks.items()}
+        return new
 
     # -- masks --------------------------------------------------------------
 
@@ -192,3 +236,11 @@ def _top(ids: np.ndarray, key: np.ndarray, limit: int) -> np.ndarray:
 def top_scored(ids: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
     """``ids`` by score descending (page id breaks exact ties), first ``limit``."""
     return _top(ids, scores, limit)
+
+
+def _cleared(values: np.ndarray, size: int, changed: np.ndarray) -> np.ndarray:
+    """A copy of ``values`` grown to ``size``, zero (empty) at ``changed``."""
+    out = np.zeros(size, dtype=values.dtype)
+    out[: values.size] = values
+    out[changed] = 0
+    return out

@@ -54,14 +54,62 @@ class IndexVersion(models.Model):
     version = models.PositiveBigIntegerField(default=0)
 
     @classmethod
-    def bump(cls):
+    def bump(cls, page_ids=None):
+        """A new version; ``page_ids`` are the pages changed (None: any, a rebuild)."""
         value = secrets.randbits(62)
+        # The row lock taken here orders the changes' ids as their commits.
         if not cls.objects.filter(pk=1).update(version=value):
             cls.objects.update_or_create(pk=1, defaults={"version": value})
+        IndexChange.record(value, page_ids)
 
     @classmethod
     def current(cls):
         return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+
+class IndexChange(models.Model):
+    """Which pages each index version changed, so a process brings its
+    facet table up to date from those rows instead of reloading every row
+    (seconds at 100,000 pages). ``pages`` is "*" after a rebuild or a change
+    too large to list. Only the latest ``KEPT`` are kept."""
+
+    ANY = "*"
+    LISTED = 1000  # more pages than this are recorded as "*"
+    KEPT = 200
+
+    version = models.PositiveBigIntegerField(db_index=True)
+    pages = models.TextField()
+
+    class Meta:
+        verbose_name = "thay đổi chỉ mục"
+        verbose_name_plural = "thay đổi chỉ mục"
+
+    @classmethod
+    def record(cls, version: int, page_ids) -> None:
+        ids = None if page_ids is None else sorted(set(page_ids))
+        listed = ids is not None and len(ids) <= cls.LISTED
+        change = cls.objects.create(version=version, pages=" ".join(map(str, ids)) if listed else cls.ANY)
+        cls.objects.filter(id__lte=change.id - cls.KEPT).delete()
+
+    @classmethod
+    def pages_since(cls, version: int, current: int) -> tuple[set[int], int] | None:
+        """The pages changed after ``version`` up to at least ``current``, and
+        the version they lead to; None when that can't be told (unknown or
+        pruned version, a rebuild, too many pages)."""
+        start = cls.objects.filter(version=version).order_by("-id").values_list("id", flat=True).first()
+        if start is None:
+            return None
+        later = list(cls.objects.filter(id__gt=start).order_by("id").values_list("version", "pages"))
+        if current not in {v for v, _ in later}:
+            return None
+        pages: set[int] = set()
+        for _, listed in later:
+            if listed == cls.ANY:
+                return None
+            pages.update(int(p) for p in listed.split())
+        if len(pages) > cls.LISTED:
+            return None
+        return pages, later[-1][0]
 
 
 class PendingIndexUpdate(models.Model):

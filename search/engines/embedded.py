@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from search.analysis import doc_number_matches, fold, highlight, tokenize
 from search.documents import ALL_EXACT, FREQUENT, HEAD_EXACT, HEAD_FOLDED, NUMBER, SearchDocument, fingerprint, index_tokens
 from search.facets import FACETS, FacetTable, Row, top_scored
-from search.models import IndexVersion, SearchEntry
+from search.models import IndexChange, IndexVersion, SearchEntry
 from search.postings import store_for_connection
 from search.query import NEWEST, FacetValue, Hit, SearchQuery, SearchResults, Suggestion
 from search.queryplan import QueryPlan, plan
@@ -48,7 +48,9 @@ BATCH = 500
 
 
 class FacetCache:
-    """One FacetTable per process, reloaded when IndexVersion moves."""
+    """One FacetTable per process and database, kept at the IndexVersion:
+    brought up to date from the pages changed since (``IndexChange``), or
+    reloaded whole when those can't be told (a rebuild, many pages)."""
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -61,7 +63,17 @@ class FacetCache:
         if cached and cached[0] == version:
             return cached[1]
         with self._lock:
-            table = FacetTable(_rows())
+            cached = self._tables.get(key)
+            if cached and cached[0] == version:
+                return cached[1]
+            changes = IndexChange.pages_since(cached[0], version) if cached else None
+            if changes is not None:
+                pages, version = changes
+                # Rows read now may be newer than ``version``: the next look
+                # then reads those pages again, which changes nothing.
+                table = cached[1].updated(list(_rows(pages)), pages, _tokens(pages))
+            else:
+                table = FacetTable(_rows())
             self._tables[key] = (version, table)
             return table
 
@@ -75,12 +87,35 @@ def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _rows() -> Iterable[Row]:
+def _chunks(page_ids: set[int], size: int = 500) -> Iterable[list[int]]:
+    ids = sorted(page_ids)
+    return (ids[i : i + size] for i in range(0, len(ids), size))
+
+
+def _tokens(page_ids: set[int]) -> dict[int, set[str]]:
+    """Index tokens of those pages that are indexed."""
+    found = {}
+    for chunk in _chunks(page_ids):
+        for pid, tokens in SearchEntry.objects.filter(page_id__in=chunk).values_list("page_id", "tokens"):
+            found[pid] = set(tokens.split())
+    return found
+
+
+def _rows(page_ids: set[int] | None = None) -> Iterable[Row]:
+    """Facet rows of every indexed page, or of those of ``page_ids`` indexed."""
+    if page_ids is None:
+        yield from _rows_where("", [])
+    else:
+        for chunk in _chunks(page_ids):
+            yield from _rows_where(f"WHERE page_id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+
+
+def _rows_where(where: str, params: list) -> Iterable[Row]:
     # A plain cursor, not values_list(): Django's per-row converters took
     # most of a 3-second reload at 100,000 pages.
     fields = ("page_id", "content", "kind", "issuer", "level", "validity", "date", "themes", "regions", "restrictions")
     with connection.cursor() as cur:
-        cur.execute(f"SELECT {', '.join(fields)} FROM {SearchEntry._meta.db_table}")
+        cur.execute(f"SELECT {', '.join(fields)} FROM {SearchEntry._meta.db_table} {where}", params)
         while chunk := cur.fetchmany(5000):
             for pid, content, kind, issuer, level, validity, date, themes, regions, restrictions in chunk:
                 yield Row(
@@ -182,6 +217,7 @@ class EmbeddedEngine:
         """Add or replace documents; returns how many."""
         done = 0
         batch: list[SearchEntry] = []
+        written: list[int] = []
 
         def flush():
             nonlocal done
@@ -195,16 +231,19 @@ class EmbeddedEngine:
 
         for doc in docs:
             batch.append(_entry(doc))
+            if len(written) <= IndexChange.LISTED:
+                written.append(doc.page_id)
             if len(batch) >= BATCH:
                 flush()
         if batch:
             flush()
-        IndexVersion.bump()
+        IndexVersion.bump(written if len(written) <= IndexChange.LISTED else None)
         return done
 
     def delete(self, page_ids: Iterable[int]) -> int:
-        deleted, _ = SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
-        IndexVersion.bump()
+        page_ids = list(page_ids)
+        deleted, _ = SearchEntry.objects.filter(page_id__in=page_ids).delete()
+        IndexVersion.bump(page_ids)
         return deleted
 
     def rebuild(self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
@@ -213,6 +252,7 @@ class EmbeddedEngine:
         with transaction.atomic():
             SearchEntry.objects.all().delete()
             count = self.index(docs, progress)
+            IndexVersion.bump()  # every page may have changed
         store_for_connection().optimize()
         return count
 
