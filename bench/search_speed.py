@@ -207,9 +207,9 @@ def measure(runner, queries: list[dict], rounds: int) -> list[float]:
 
 
 def first_after_change(runner, mix: list[dict]) -> float:
-    """The first search after a page is (re)published: the facet table is
-    reloaded and the frequent tokens' masks fetched again, which the timed
-    rounds (after a warm-up) never show."""
+    """The first search after a page is (re)published: the facet table and
+    the frequent tokens' masks are brought up to date first, which the
+    timed rounds (after a warm-up) never show."""
     from bench.corpus import generate
 
     runner.engine.index(generate(1))  # page 1 again, as it was: the index version moves
