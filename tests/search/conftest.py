@@ -1,4 +1,4 @@
-"""Fixtures for the search tests: which engine answers."""
+"""Fixtures for the search tests: which engine answers, and changes indexed as on the site."""
 
 import pytest
 
@@ -12,3 +12,14 @@ def engine_name(request):
     if request.param == "elasticsearch":
         request.getfixturevalue("es_engine")
     return request.param
+
+
+@pytest.fixture
+def indexed(django_capture_on_commit_callbacks):
+    """Run a change and the index upkeep it schedules on commit."""
+
+    def run(change, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change(*args, **kwargs)
+
+    return run

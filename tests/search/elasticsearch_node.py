@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import subprocess
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -70,15 +72,24 @@ def es_archive(elasticsearch_url, django_db_setup, django_db_blocker):
     drop(engine)
 
 
+@contextmanager
+def serving(engine: ElasticsearchEngine) -> Iterator[ElasticsearchEngine]:
+    """``engine`` answers for "elasticsearch" in the service, then the one before it again."""
+    previous = registry._instances.get("elasticsearch")
+    registry._instances["elasticsearch"] = engine
+    try:
+        yield engine
+    finally:
+        registry._instances.pop("elasticsearch", None)
+        if previous is not None:
+            registry._instances["elasticsearch"] = previous
+
+
 @pytest.fixture
 def es_engine(es_archive):
     """The shared engine, answering for "elasticsearch" in the service."""
-    previous = registry._instances.get("elasticsearch")
-    registry._instances["elasticsearch"] = es_archive
-    yield es_archive
-    registry._instances.pop("elasticsearch", None)
-    if previous is not None:
-        registry._instances["elasticsearch"] = previous
+    with serving(es_archive):
+        yield es_archive
 
 
 @pytest.fixture
@@ -88,10 +99,6 @@ def es_fresh(elasticsearch_url, db, settings):
     engine = engine_for(elasticsearch_url, f"test{os.getpid()}-{uuid.uuid4().hex[:8]}")
     indexing.rebuild(engine)
     settings.SEARCH_ENGINE = "elasticsearch"
-    previous = registry._instances.get("elasticsearch")
-    registry._instances["elasticsearch"] = engine
-    yield engine
-    registry._instances.pop("elasticsearch", None)
-    if previous is not None:
-        registry._instances["elasticsearch"] = previous
+    with serving(engine):
+        yield engine
     drop(engine)

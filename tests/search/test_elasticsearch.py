@@ -77,17 +77,6 @@ def concrete(engine):
     return name
 
 
-@pytest.fixture
-def indexed(django_capture_on_commit_callbacks):
-    """Run a change and the index upkeep it schedules on commit."""
-
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run
-
-
 def new_document(title, number, word):
     section = SectionPage.objects.get(slug="van-ban-chi-dao", depth=3)
     page = OfficialDocumentPage(

@@ -58,17 +58,6 @@ def facet_counts(client, name, **params):
     return {v.value: v.count for v in facets.get(name, [])}
 
 
-@pytest.fixture
-def indexed(django_capture_on_commit_callbacks):
-    """Run a change and the index upkeep it schedules on commit."""
-
-    def run(change, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return change(*args, **kwargs)
-
-    return run
-
-
 def restrict(page, kind, groups=(), password=""):
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=kind, password=password)
     if groups:
