@@ -274,15 +274,15 @@ class EmbeddedEngine:
 
         allowed = table.allowed(query.refused_restrictions)
         number_ids = self._number_ids(store, qplan.number_key)
-        df: dict[str, int] = {}
+        postings = None
         if qplan.is_empty:
             base = allowed
         else:
-            df = self._doc_freq(store, table, self._tokens(qplan))
-            base = Postings(store, table, df).match(qplan.groups)
+            postings = Postings(store, table, self._doc_freq(store, table, self._tokens(qplan)))
+            base = postings.match(qplan.groups)
             base[number_ids[number_ids < table.size]] = True
             base &= allowed
-            results.unknown_terms = [t for t in qplan.groups[0] if "_" not in t and not df.get(t)]
+            results.unknown_terms = [t for t in qplan.groups[0] if "_" not in t and not postings.df.get(t)]
         if query.date_from or query.date_to:
             base = base & table.date_mask(query.date_from, query.date_to)
         masks = {name: table.filter_mask(name, value) for name, value in query.filters.items() if name in FACETS}
@@ -308,7 +308,7 @@ class EmbeddedEngine:
         if query.sort == NEWEST or qplan.is_empty:
             ordered = table.newest_first(matched, want)
         else:
-            scores = self._scores(store, qplan, table, df, number_ids)
+            scores = self._scores(postings, qplan, number_ids)
             ordered = top_scored(matched, scores[matched] + RECENCY * table.recency(matched), want)
         page_ids = [int(i) for i in ordered[query.offset : want]]
         results.hits = self._hits(page_ids, qplan, scores, set(number_ids.tolist()))
@@ -356,9 +356,9 @@ class EmbeddedEngine:
             known.update(store.doc_freq(missing, cap=table.count))
         return {t: known[t] for t in tokens}
 
-    def _scores(self, store, qplan: QueryPlan, table: FacetTable, df: dict[str, int], number_ids) -> np.ndarray:
+    def _scores(self, postings: Postings, qplan: QueryPlan, number_ids) -> np.ndarray:
+        table, df = postings.table, postings.df
         n = max(table.count, 1)
-        postings = Postings(store, table, df)
         body = np.zeros(table.size, dtype=np.float64)
         head = np.zeros(table.size, dtype=np.float64)
         units = [(token, w * _idf(df.get(token, 0), n), df.get(token, 0), in_head) for token, w, in_head in self._units(qplan)]
