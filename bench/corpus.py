@@ -39,9 +39,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from cms.taxonomy.regions import _package_data_dir, build_region_tree, slugify_vi
-from cms.taxonomy.themes import CURATED_THEMES
-from search.analysis import fold, normalize_doc_number
+from cms.taxonomy.regions import _package_data_dir, build_region_tree
+from vietnamese.numbers import normalize_doc_number
+from vietnamese.text import fold, slugify
+from vietnamese.vocabulary import THEME_SLUGS
 from search.documents import SearchDocument
 
 __all__ = ["FIRST_DATE", "LAST_DATE", "MERGER_DATE", "generate", "queries"]
@@ -53,7 +54,7 @@ FIRST_DATE = dt.date(2009, 7, 31)  # Thông báo kết luận 264-TB/TW launches
 LAST_DATE = dt.date(2026, 11, 20)
 MERGER_DATE = dt.date(2025, 7, 1)  # 63 provinces became 34, districts abolished
 
-THEMES = [slug for slug, _name, _description in CURATED_THEMES]
+THEMES = list(THEME_SLUGS)
 
 
 def _nfc(text: str) -> str:
@@ -1354,7 +1355,7 @@ def _document(seed: int, page_id: int) -> SearchDocument:
 
     no_date_line = m.content == "van_ban" and not landmark and rng.random() < 0.005
     validity = (landmark[6] if landmark else _validity(rng, m.date.year)) if official else ""
-    slug = slugify_vi(title[:90]).rsplit("-", 1)[0] if len(title) > 90 else slugify_vi(title)
+    slug = slugify(title[:90]).rsplit("-", 1)[0] if len(title) > 90 else slugify(title)
     return SearchDocument(
         page_id=page_id,
         url=f"/{SECTION[m.content]}/{slug}-{page_id}/",

@@ -29,7 +29,7 @@ from typing import Any
 
 from cms.importer.parser import parse
 from cms.importer.readers import ReaderError, read_text
-from search.analysis import normalize_doc_number
+from vietnamese.numbers import normalize_doc_number
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDER = ROOT / "cms" / "demo" / "fixtures" / "seeds"

@@ -25,7 +25,8 @@ import hashlib
 from collections import Counter
 from dataclasses import astuple, dataclass, field
 
-from .analysis import analyze
+from vietnamese.numbers import number_keys
+from vietnamese.text import analyze
 
 FREQUENT = "_f_"
 FREQUENT_AT = 3  # occurrences that make a term one of the text's subjects
@@ -100,22 +101,3 @@ def index_tokens(doc: SearchDocument) -> str:
     tokens.update(FREQUENT + t for t, n in counts.items() if n >= FREQUENT_AT)
     tokens.update(NUMBER + key for key in number_keys(doc.number_key))
     return " ".join(tokens)
-
-
-def number_keys(key: str) -> list[str]:
-    """The full number key and the partial keys that name it.
-
-    "3-ct-tw" is found by "3-ct-tw", ":3" ("số 3"), "ct:3" ("chỉ thị 03") and
-    "tw:3"; a serial with a year ("1-2021-nq-hdnd") by ":1" and ":1-2021" too.
-    Partial keys are those of ``search.analysis.parse_number_query``.
-    """
-    if not key:
-        return []
-    parts = key.split("-")
-    nums = [p for p in parts if p.isdigit()]
-    codes = [""] + [p for p in parts if not p.isdigit()]
-    keys = [key]
-    for n in range(1, len(nums) + 1):
-        serial = "-".join(nums[:n])
-        keys += [f"{code}:{serial}" for code in codes]
-    return keys

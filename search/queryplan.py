@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .abbreviations import expand_query
-from .analysis import bigrams, fold, normalize, parse_number_query, tokenize
+from vietnamese.abbreviations import expand_query
+from vietnamese.numbers import parse_number_query
+from vietnamese.text import bigrams, fold, normalize, tokenize
 
 MAX_TOKENS = 32  # longer queries are cut, with a message: nobody types more
 MAX_ALTERNATIVES = 4

@@ -13,41 +13,23 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.content.models import ContentPage, lines
-from cms.taxonomy.models import ISSUER_LEVEL_CHOICES, IssuingBody
-from search.analysis import normalize_doc_number
-
-KIND_CHOICES = [
-    ("chi_thi", "Chỉ thị"),
-    ("cong_van", "Công văn"),
-    ("thong_tri", "Thông tri"),
-    ("ke_hoach", "Kế hoạch"),
-    ("nghi_quyet", "Nghị quyết"),
-    ("ket_luan", "Kết luận"),
-    ("quyet_dinh", "Quyết định"),
-    ("thong_bao", "Thông báo"),
-    ("huong_dan", "Hướng dẫn"),
-    ("chuong_trinh", "Chương trình hành động"),
-    ("bao_cao", "Báo cáo"),
-    ("to_trinh", "Tờ trình"),
-]
-KIND_LABELS = dict(KIND_CHOICES)
-
-VALIDITY_CHOICES = [
-    ("con_hieu_luc", "Còn hiệu lực"),
-    ("het_hieu_luc", "Hết hiệu lực"),
-    ("bi_thay_the", "Bị thay thế"),
-    ("chua_xac_dinh", "Chưa xác định"),
-]
-
-RELATION_CHOICES = [
-    ("thuc_hien", "Căn cứ / thực hiện"),
-    ("dan_chieu", "Dẫn chiếu"),
-    ("thay_the", "Thay thế"),
-]
+from cms.taxonomy.models import IssuingBody
+from vietnamese.numbers import normalize_doc_number
+from vietnamese.vocabulary import (
+    GENERIC_KIND_LABEL,
+    KIND_CHOICES,
+    KIND_LABELS,
+    LEVEL_CHOICES,
+    RELATIONS,
+    VALIDITY,
+    choices,
+)
 
 
 class OfficialDocumentPage(ContentPage):
     """An official document with the metadata of Nghị định 30/2020 and HD 36-HD/VPTW."""
+
+    content_kind = "van_ban"
 
     kind = models.CharField("Loại văn bản", max_length=20, choices=KIND_CHOICES, blank=True)
     number = models.CharField("Số hiệu", max_length=60, blank=True, help_text="Như in trên văn bản, ví dụ 03-CT/TW.")
@@ -60,7 +42,7 @@ class OfficialDocumentPage(ContentPage):
         on_delete=models.SET_NULL,
         related_name="documents",
     )
-    level = models.CharField("Cấp ban hành", max_length=12, choices=ISSUER_LEVEL_CHOICES, blank=True)
+    level = models.CharField("Cấp ban hành", max_length=12, choices=LEVEL_CHOICES, blank=True)
     place = models.CharField("Địa danh", max_length=100, blank=True)
     subject = models.TextField("Trích yếu", blank=True, help_text="Nội dung dòng “V/v ...”, hoặc tên văn bản.")
     recipients = models.TextField("Kính gửi", blank=True, help_text="Mỗi nơi nhận một dòng.")
@@ -68,7 +50,7 @@ class OfficialDocumentPage(ContentPage):
     signer_title = models.CharField("Chức vụ người ký", max_length=120, blank=True)
     signer = models.CharField("Người ký", max_length=120, blank=True)
     distribution = models.TextField("Nơi nhận", blank=True, help_text="Mỗi nơi nhận một dòng.")
-    validity = models.CharField("Tình trạng hiệu lực", max_length=20, choices=VALIDITY_CHOICES, default="con_hieu_luc")
+    validity = models.CharField("Tình trạng hiệu lực", max_length=20, choices=choices(VALIDITY), default="con_hieu_luc")
     needs_content = models.BooleanField(
         "Cần nhập nội dung",
         default=False,
@@ -111,8 +93,6 @@ class OfficialDocumentPage(ContentPage):
     )
 
     parent_page_types = ["home.SectionPage"]
-    subpage_types = []
-    template = "directives/official_document_page.html"
 
     class Meta:
         verbose_name = "Văn bản chỉ đạo"
@@ -129,7 +109,7 @@ class OfficialDocumentPage(ContentPage):
 
     @property
     def kind_label(self):
-        return KIND_LABELS.get(self.kind, "Văn bản")
+        return KIND_LABELS.get(self.kind, GENERIC_KIND_LABEL)
 
     def recipient_list(self):
         return lines(self.recipients)
@@ -153,7 +133,7 @@ class DocumentCitation(Orderable):
     """A document this one cites, implements or replaces, by its number."""
 
     page = ParentalKey(OfficialDocumentPage, on_delete=models.CASCADE, related_name="citations")
-    relation = models.CharField("Quan hệ", max_length=20, choices=RELATION_CHOICES, default="thuc_hien")
+    relation = models.CharField("Quan hệ", max_length=20, choices=choices(RELATIONS), default="thuc_hien")
     cited_number = models.CharField("Số hiệu văn bản được dẫn", max_length=60)
     cited_number_key = models.CharField(max_length=60, blank=True, db_index=True, editable=False)
     cited_kind = models.CharField("Loại", max_length=20, choices=KIND_CHOICES, blank=True)
@@ -196,6 +176,8 @@ class DocumentCitation(Orderable):
 class PlanPage(OfficialDocumentPage):
     """A plan (kế hoạch): an official document with a period, purposes and a task table."""
 
+    content_kind = "ke_hoach"
+
     period = models.CharField("Giai đoạn", max_length=60, blank=True, help_text="Ví dụ: 2021-2025.")
     purposes = models.TextField("Mục đích, yêu cầu", blank=True, help_text="Mỗi ý một dòng.")
 
@@ -205,8 +187,6 @@ class PlanPage(OfficialDocumentPage):
     ] + OfficialDocumentPage.content_panels[-3:]
 
     parent_page_types = ["home.SectionPage"]
-    subpage_types = []
-    template = "directives/plan_page.html"
 
     class Meta:
         verbose_name = "Kế hoạch"

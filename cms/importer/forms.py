@@ -3,9 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from cms.directives.models import KIND_CHOICES
-from cms.taxonomy.models import ISSUER_LEVEL_CHOICES, Region, Theme
+from cms.taxonomy.models import Region, Theme
 from home.models import SectionPage
+from vietnamese.vocabulary import KIND_CHOICES, LEVEL_CHOICES
 
 ACCEPT = ".txt,.md,.docx,.pdf,.zip"
 DATE_FORMAT = "%d/%m/%Y"
@@ -84,7 +84,7 @@ class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label="Loại văn bản", choices=_with_blank(KIND_CHOICES), required=False)
     number = forms.CharField(label="Số hiệu", max_length=60, required=False)
     issuer = forms.CharField(label="Cơ quan ban hành", max_length=200, required=False)
-    level = forms.ChoiceField(label="Cấp ban hành", choices=_with_blank(ISSUER_LEVEL_CHOICES), required=False)
+    level = forms.ChoiceField(label="Cấp ban hành", choices=_with_blank(LEVEL_CHOICES), required=False)
     place = forms.CharField(label="Địa danh", max_length=100, required=False)
     date = forms.DateField(
         label="Ngày ban hành",

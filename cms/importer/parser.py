@@ -25,21 +25,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from search.analysis import fix_tones, fold, normalize_doc_number
-
-from .vocabulary import (
+from vietnamese.gazetteer import Place, gazetteer
+from vietnamese.numbers import NUMBER_RE, clean_number, iter_numbers, kind_from_number, number_key, number_type
+from vietnamese.text import fix_tones, fold
+from vietnamese.vocabulary import (
     ABBREVIATIONS,
     ISSUER_EXPANSIONS,
     KIND_WORDS,
     KINDS,
-    NUMBER_TYPE_CODES,
     PARTY_SUFFIX_LEVEL,
     THEMES,
-    Place,
-    gazetteer,
 )
 
-__all__ = ["ParsedDocument", "parse", "clean_number", "number_key", "parse_date", "find_numbers"]
+__all__ = ["ParsedDocument", "parse", "parse_date"]
 
 
 # ============================================================================================
@@ -92,28 +90,6 @@ class ParsedDocument:
 # ============================================================================================
 # Patterns
 # ============================================================================================
-
-# A document number: party style 610-CV/TU, 14-TT/QU, 37-CTr/TU; state style 1557/UBND-KTN,
-# 06/CV-BCĐ, 28/CT-TTg, 30/2020/NĐ-CP.  Spaces are tolerated around the first separator only
-# ("351 -CV/TU"), so "03-CT/TW - Hướng dẫn" does not swallow the next words.
-_NUM_CORE = (
-    r"\d{1,5}[a-z]?(?:\s?/\s?\d{4})?\s?[-/–]\s?[A-ZĐÐ][A-Za-zĐđÐ]*"
-    r"(?:[-/–][A-ZĐÐ0-9][A-Za-zĐđÐ0-9]*)*"
-)
-NUMBER_RE = re.compile(r"(?<![\w/.\-])(" + _NUM_CORE + r")(?![\w/])")
-# The same without the leading look-behind, which makes the regex engine slow on long texts;
-# :func:`_iter_numbers` checks the preceding character itself.
-_NUMBER_SCAN_RE = re.compile(r"(" + _NUM_CORE + r")(?![\w/])")
-
-
-def _iter_numbers(text: str):
-    for m in _NUMBER_SCAN_RE.finditer(text):
-        start = m.start()
-        if start:
-            prev = text[start - 1]
-            if prev.isalnum() or prev in "_/.-":
-                continue
-        yield m
 
 _DATE_WORDS = r"ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})"
 _DATE_NUM = r"(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4})"
@@ -306,69 +282,6 @@ def parse_date(text: str) -> datetime.date | None:
     return _valid_date(m.group("y2"), m.group("m2"), m.group("d2"))
 
 
-def clean_number(raw: str) -> str | None:
-    """The number as printed, cleaned: "351 -CV/TU" -> "351-CV/TU", "06/CV-BCÐ" -> "06/CV-BCĐ"."""
-    if not raw:
-        return None
-    text = unicodedata.normalize("NFC", raw).replace("Ð", "Đ").replace("–", "-").replace("—", "-")
-    m = NUMBER_RE.search(text)
-    if not m:
-        return None
-    number = re.sub(r"\s+", "", m.group(1))
-    return number.strip(".,;:")
-
-
-_NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
-
-
-def number_key(number: str) -> str:
-    """Comparison key: case, separators, spaces, leading zeros and Đ/D do not matter.
-
-    The archive's own key (``search.analysis.normalize_doc_number``: "03/CT-TW" = "3-CT/TW" ->
-    "3-ct-tw", what ``OfficialDocumentPage.number_key`` stores); for a string it does not read
-    as a number, the folded letters and digits ("12/QĐ-UBND.VX" -> "12qdubndvx").  The two forms
-    cannot collide: the first always holds a "-", the second never.
-    """
-    return normalize_doc_number(number or "") or _NOT_ALNUM_RE.sub("", fold(number or ""))
-
-
-def find_numbers(text: str) -> list[str]:
-    """All document numbers in ``text``, cleaned, in order, without duplicates."""
-    seen: dict[str, str] = {}
-    for m in _iter_numbers(unicodedata.normalize("NFC", text or "")):
-        number = clean_number(m.group(1))
-        if number and number_key(number) not in seen:
-            seen[number_key(number)] = number
-    return list(seen.values())
-
-
-def _number_type(number: str) -> tuple[str | None, str | None, str]:
-    """(type code, issuer suffix, style) of a number: "610-CV/TU" -> ("CV", "TU", "party")."""
-    body = re.sub(r"^\d+[a-z]?(?:/\d{4})?", "", number)
-    folded = fold(body).upper()
-    if folded.startswith("-"):  # party style N-TYPE/ISSUER
-        parts = folded[1:].split("/")
-        return parts[0], (parts[1] if len(parts) > 1 else None), "party"
-    parts = folded.lstrip("/").split("-")  # state style N/TYPE-ISSUER or N/ISSUER-UNIT
-    return parts[0], (parts[-1] if len(parts) > 1 else None), "state"
-
-
-def kind_from_number(number: str | None) -> str | None:
-    if not number:
-        return None
-    code, _suffix, style = _number_type(number)
-    if code is None:
-        return None
-    if style == "state" and code == "TT":
-        return None  # Thông tư, not in the archive's kinds
-    if code in NUMBER_TYPE_CODES:
-        return NUMBER_TYPE_CODES[code]
-    if style == "state":
-        # NĐ 30/2020: a công văn carries only the issuer's abbreviation ("1557/UBND-KTN")
-        return "cong_van"
-    return None
-
-
 def _kind_title(line: str) -> tuple[str | None | bool, str]:
     """(kind, rest) of a title line: "KẾ HOẠCH" -> ("ke_hoach", ""); "BÁO CÁO TỔNG KẾT NĂM 2023"
     -> ("bao_cao", "TỔNG KẾT NĂM 2023"); (False, "") for any other line."""
@@ -462,7 +375,7 @@ _PHRASES = [
 ]
 _PHRASE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p, _ in _PHRASES) + r")(?!\w)")
 _PHRASE_MAP = dict(_PHRASES)
-_ABBR_KEYS = {fold(a).upper(): a for a in ABBREVIATIONS}
+_ABBR_KEYS = {fold(a.short).upper(): a.short for a in ABBREVIATIONS}
 _UNIT_BEFORE_PLACE_RE = re.compile(
     r"(?<!\w)(tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|đảng bộ|thành phố|thị trấn|thị xã|tỉnh|"
     r"tp\.?|huyện|quận|xã|phường)\s+(?=\w)",
@@ -1199,7 +1112,7 @@ _KIND_BEFORE_RE = re.compile(
 
 def _cite_matches(text: str):
     """Numbers in ``text`` with the kind word before them, if any ("Chỉ thị số 03-CT/TW")."""
-    for m in _iter_numbers(text):
+    for m in iter_numbers(text):
         before = text[max(0, m.start() - 40): m.start()]
         k = _KIND_BEFORE_RE.search(before) if before else None
         if k:
@@ -1379,7 +1292,7 @@ def _territory(issuer: str | None, context: str, number: str | None, warnings: l
     """(level, place) of an issuer: "Tỉnh ủy Bắc Giang" -> ("tinh", Bắc Giang)."""
     suffix_level = None
     if number:
-        _code, suffix, style = _number_type(number)
+        _code, suffix, style = number_type(number)
         if style == "party" and suffix:
             suffix_level = PARTY_SUFFIX_LEVEL.get(suffix)
     if not issuer:

@@ -6,7 +6,7 @@ from docx import Document
 from docx.shared import Pt
 
 from cms.content.bodytext import clean_line
-from cms.taxonomy.regions import slugify_vi
+from vietnamese.text import slugify
 
 from .text import body_units, credit_lines, full_text, metadata
 
@@ -15,7 +15,7 @@ FONT = "Times New Roman"  # the font of Vietnamese official documents; has every
 
 def file_stem(page):
     """Vietnamese slug of the title, e.g. "hoi-dap-ve-chi-thi-so-03-ct-tw"."""
-    slug = slugify_vi(page.title)
+    slug = slugify(page.title)
     if len(slug) > 80:
         # Cut at a word boundary: "...hang-viet", not "...hang-viet-na".
         slug = slug[:81].rsplit("-", 1)[0]

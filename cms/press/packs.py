@@ -14,7 +14,7 @@ import zipfile
 
 from cms.cases.models import ExemplaryCasePage
 from cms.materials.models import PropagandaMaterialPage
-from cms.taxonomy.regions import slugify_vi
+from vietnamese.text import slugify
 
 from .exports import docx_bytes, file_stem, txt_bytes
 from .images import page_images, rendition_file
@@ -30,7 +30,7 @@ def has_press_pack(page):
 def image_names(page):
     """(item, base name) per image, numbered so names never collide."""
     return [
-        (item, f"{number:02d}-{slugify_vi(item.image.title)[:50].strip('-') or 'anh'}")
+        (item, f"{number:02d}-{slugify(item.image.title)[:50].strip('-') or 'anh'}")
         for number, item in enumerate(page_images(page), start=1)
     ]
 

@@ -6,21 +6,12 @@ from treebeard.mp_tree import MP_Node
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from .regions import COMMUNE, DISTRICT, NATION, PROVINCE, slugify_vi
+from django.db.models import Q
 
-LEVEL_CHOICES = [
-    (NATION, "Quốc gia"),
-    (PROVINCE, "Tỉnh, thành phố"),
-    (DISTRICT, "Quận, huyện, thị xã"),
-    (COMMUNE, "Xã, phường, thị trấn"),
-]
+from vietnamese.text import slugify
+from vietnamese.vocabulary import LEVEL_CHOICES, REGION_LEVELS, choices
 
-ISSUER_LEVEL_CHOICES = [
-    ("trung_uong", "Trung ương"),
-    ("tinh", "Cấp tỉnh"),
-    ("huyen", "Cấp huyện"),
-    ("xa", "Cấp xã"),
-]
+from .regions import ancestor_paths
 
 
 class Theme(TagBase):
@@ -36,7 +27,7 @@ class Theme(TagBase):
 
     def slugify(self, tag, i=None):
         # taggit's default slugify drops Vietnamese letters such as "đ".
-        slug = slugify_vi(tag)[:90] or "chu-de"
+        slug = slugify(tag)[:90] or "chu-de"
         return f"{slug}-{i}" if i is not None else slug
 
 
@@ -46,7 +37,7 @@ class Region(MP_Node):
     name = models.CharField("Tên", max_length=120)
     full_name = models.CharField("Tên đầy đủ", max_length=160)
     slug = models.SlugField("Mã định danh", max_length=160, unique=True)
-    level = models.CharField("Cấp", max_length=10, choices=LEVEL_CHOICES)
+    level = models.CharField("Cấp", max_length=10, choices=choices(REGION_LEVELS))
     code = models.CharField("Mã đơn vị hành chính", max_length=10, blank=True)
     historical = models.BooleanField(
         "Đơn vị cũ",
@@ -69,7 +60,19 @@ class Region(MP_Node):
 
     def subtree(self):
         """This unit and everything beneath it, as a queryset."""
-        return Region.objects.filter(path__startswith=self.path)
+        return Region.objects.filter(self.beneath())
+
+    def beneath(self, field="path"):
+        """The filter "this unit or beneath it" on a path ``field``: the one
+        place the rule "a unit includes everything beneath it" is written
+        (``beneath("regions__path")`` filters pages by their regions)."""
+        return Q(**{f"{field}__startswith": self.path})
+
+    @staticmethod
+    def with_ancestors(paths):
+        """The units at ``paths`` and every unit above them (not the nation), in tree order."""
+        found = {ancestor for path in paths for ancestor in ancestor_paths(path, from_depth=2)}
+        return Region.objects.filter(path__in=found).order_by("path")
 
 
 class IssuingBody(index.Indexed, models.Model):
@@ -77,7 +80,7 @@ class IssuingBody(index.Indexed, models.Model):
 
     name = models.CharField("Tên cơ quan", max_length=200, unique=True)
     abbreviation = models.CharField("Tên viết tắt", max_length=60, blank=True)
-    level = models.CharField("Cấp", max_length=12, choices=ISSUER_LEVEL_CHOICES)
+    level = models.CharField("Cấp", max_length=12, choices=LEVEL_CHOICES)
     region = models.ForeignKey(
         Region,
         verbose_name="Địa bàn",

@@ -16,18 +16,24 @@ level), so the whole tree can be bulk-inserted in one query.
 """
 
 import json
-import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from search.analysis import fold
+from vietnamese.text import slugify
+from vietnamese.vocabulary import DISTRICT, NATION, PROVINCE
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 STEPLEN = 4
 
-NATION, PROVINCE, DISTRICT, COMMUNE = "quoc_gia", "tinh", "huyen", "xa"
 HISTORICAL_SUFFIX = "-truoc-2025"
+
+
+def ancestor_paths(path, from_depth=1):
+    """``path`` and the paths of the units above it, from ``from_depth`` down:
+    a document of a district is also one of its province (and of today's
+    province above an old one), so filtering by a unit finds what lies beneath."""
+    return [path[:end] for end in range(from_depth * STEPLEN, len(path) + 1, STEPLEN)]
 
 
 @dataclass
@@ -43,11 +49,6 @@ class RegionNode:
     @property
     def depth(self):
         return len(self.path) // STEPLEN
-
-
-def slugify_vi(text):
-    """ASCII slug of a Vietnamese name: "Đức Thọ" -> "duc-tho"."""
-    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
 def _step(number):
@@ -95,7 +96,7 @@ def build_region_tree():
     nodes = [RegionNode(_step(1), "Việt Nam", "Việt Nam", "viet-nam", NATION, "VN")]
     for p_index, (province, short, key, code) in enumerate(current, start=1):
         p_path = nodes[0].path + _step(p_index)
-        p_slug = slugify_vi(short)
+        p_slug = slugify(short)
         nodes.append(RegionNode(p_path, short, province, p_slug, PROVINCE, code))
         predecessors = merges.get(key, [key])
         if predecessors == [key]:
@@ -104,7 +105,7 @@ def build_region_tree():
         for o_index, old_key in enumerate(predecessors, start=1):
             old_name, old_short, old_code = old_provinces[old_key]
             o_path = p_path + _step(o_index)
-            base_slug = slugify_vi(old_short)
+            base_slug = slugify(old_short)
             o_slug = base_slug + HISTORICAL_SUFFIX if old_key == key else base_slug
             label = f"{old_short} (trước 01/7/2025)" if old_key == key else old_short
             nodes.append(RegionNode(o_path, label, old_name, o_slug, PROVINCE, old_code, True))
@@ -118,7 +119,7 @@ def _district_nodes(parent_path, province_slug, rows):
             parent_path + _step(index),
             short,
             name,
-            f"{province_slug}-{slugify_vi(short)}",
+            f"{province_slug}-{slugify(short)}",
             DISTRICT,
             code,
             True,

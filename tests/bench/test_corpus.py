@@ -25,13 +25,13 @@ import pytest
 
 from bench import corpus
 from cms.taxonomy.regions import build_region_tree
-from cms.taxonomy.themes import CURATED_THEMES
-from search.analysis import doc_number_matches, fold, normalize_doc_number, parse_number_query, tokenize
+from vietnamese.numbers import doc_number_matches, normalize_doc_number, parse_number_query
+from vietnamese.text import fold, tokenize
+from vietnamese.vocabulary import KIND_LABELS, LEVELS, THEME_SLUGS, VALIDITY
 
 ROOT = Path(__file__).resolve().parents[2]
 N = 2000
 SECTIONS = {"van_ban": "van-ban-chi-dao", "ke_hoach": "ke-hoach", "guong": "guong-dien-hinh", "tai_lieu": "tai-lieu-tuyen-truyen"}
-THEME_SLUGS = {slug for slug, _name, _description in CURATED_THEMES}
 TEXT_FIELDS = ("title", "subject", "summary", "body", "extra", "issuer", "number")
 
 
@@ -51,19 +51,8 @@ def tree():
 
 @pytest.fixture(scope="module")
 def choices():
-    """The site's own choice lists (importing the models needs Django set up)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    import django
-
-    django.setup()
-    from cms.directives.models import KIND_CHOICES, VALIDITY_CHOICES
-    from cms.taxonomy.models import ISSUER_LEVEL_CHOICES
-
-    return {
-        "kind": {code for code, _label in KIND_CHOICES},
-        "validity": {code for code, _label in VALIDITY_CHOICES},
-        "level": {code for code, _label in ISSUER_LEVEL_CHOICES},
-    }
+    """The site's own choice lists: the vocabulary the page models take them from."""
+    return {"kind": set(KIND_LABELS), "validity": set(VALIDITY), "level": set(LEVELS)}
 
 
 def digest(documents) -> str:
@@ -122,7 +111,7 @@ def test_choice_fields(docs, choices):
             assert d.kind == "" and d.number == "" and d.validity == ""
             assert d.level in choices["level"] | {""}
         assert 1 <= len(d.themes) <= 3 and len(set(d.themes)) == len(d.themes)
-        assert set(d.themes) <= THEME_SLUGS
+        assert set(d.themes) <= set(THEME_SLUGS)
         assert d.restrictions in ([], [1], [2])
         assert d.title and d.summary and d.body and d.extra
 

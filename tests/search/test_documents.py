@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from search.documents import SearchDocument, fingerprint, index_tokens, number_keys
+from search.documents import SearchDocument, fingerprint, index_tokens
 
 
 def doc(**kw):
@@ -32,13 +32,6 @@ def test_repeated_terms_are_marked():
     t = tokens()
     assert "_f_hang_gia" in t
     assert "_f_kiem" not in t
-
-
-def test_number_keys_and_partial_forms():
-    assert number_keys("3-ct-tw") == ["3-ct-tw", ":3", "ct:3", "tw:3"]
-    assert ":1-2021" in number_keys("1-2021-nq-hdnd")
-    assert number_keys("") == []
-    assert "_n_ct:3" in tokens(number_key="3-ct-tw")
 
 
 def test_tokens_have_no_spaces_and_never_start_with_a_separator_unless_prefixed():

@@ -1,12 +1,14 @@
 from django.db import migrations
 
-from cms.taxonomy.themes import CURATED_THEMES
+from vietnamese.vocabulary import THEMES
 
 
 def create_themes(apps, schema_editor):
     Theme = apps.get_model("taxonomy", "Theme")
-    for slug, name, description in CURATED_THEMES:
-        Theme.objects.update_or_create(slug=slug, defaults={"name": name, "description": description, "curated": True})
+    for theme in THEMES:
+        Theme.objects.update_or_create(
+            slug=theme.slug, defaults={"name": theme.name, "description": theme.description, "curated": True}
+        )
 
 
 class Migration(migrations.Migration):

@@ -1,4 +1,4 @@
-"""search.analysis.fix_tones: the tone placement of normalize(), case and punctuation kept.
+"""vietnamese.text.fix_tones: the tone placement of normalize(), case and punctuation kept.
 
 Run with: .venv/bin/python -m pytest tests/search/test_fix_tones.py -p no:django -q
 """
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from search.analysis import fix_tones, normalize
-from tests.search.test_analysis import TONES, VIET_LETTERS, any_text, viet_text  # one set of strategies
+from vietnamese.text import fix_tones, normalize
+from tests.vietnamese.strategies import TONES, VIET_LETTERS, any_text, viet_text  # one set of strategies
 
 # Vietnamese words (either case) separated by single spaces: what normalize() leaves
 # unchanged apart from case and tone placement.

@@ -1,74 +1,22 @@
-"""Abbreviations of Vietnamese party and state documents, for query expansion.
+"""Query expansion by the abbreviations of party and state documents.
 
 Cadres type "UBND", documents print "Ủy ban nhân dân" (or the reverse), and
-some type neither accents nor capitals ("mttq", "uy ban nhan dan"). The table
-below maps each abbreviation to its spelled-out form; ``expand_query`` uses
-it in both directions so a search can OR the phrasings together.
-
-Pure Python, no Django.
+some type neither accents nor capitals ("mttq", "uy ban nhan dan"). The
+vocabulary's table maps each abbreviation to its spelled-out form;
+``expand_query`` uses it in both directions so a search can OR the phrasings
+together. Pure Python.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 
-from .analysis import _TOKEN_RE, fold, is_code_token, normalize
+from .numbers import is_code_token
+from .text import TOKEN_RE, fold, normalize
+from .vocabulary import ABBREVIATIONS
 
-__all__ = ["ABBREVIATIONS", "Abbreviation", "expand_query", "expansions"]
+__all__ = ["expand_query", "expansions"]
 
-
-@dataclass(frozen=True, slots=True)
-class Abbreviation:
-    """One meaning of an abbreviation, as printed ("TU" has two: Tỉnh ủy, Thành ủy)."""
-
-    short: str
-    long: str
-
-
-ABBREVIATIONS: tuple[Abbreviation, ...] = tuple(
-    Abbreviation(short, long)
-    for short, long in (
-        ("MTTQ", "Mặt trận Tổ quốc"),
-        ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
-        ("UBND", "Ủy ban nhân dân"),
-        ("HĐND", "Hội đồng nhân dân"),
-        ("BCĐ", "Ban Chỉ đạo"),
-        ("CVĐ", "Cuộc vận động"),
-        ("TW", "Trung ương"),
-        ("TU", "Tỉnh ủy"),
-        ("TU", "Thành ủy"),
-        ("QU", "Quận ủy"),
-        ("HU", "Huyện ủy"),
-        ("BTV", "Ban Thường vụ"),
-        ("CT-XH", "chính trị - xã hội"),
-        ("OCOP", "Mỗi xã một sản phẩm"),
-        ("TMĐT", "thương mại điện tử"),
-        ("DN", "doanh nghiệp"),
-        ("HTX", "hợp tác xã"),
-        ("KT-XH", "kinh tế - xã hội"),
-        ("BTG", "Ban Tuyên giáo"),
-        ("CP", "Chính phủ"),
-        ("TTg", "Thủ tướng"),
-        ("NĐ", "Nghị định"),
-        ("CT", "Chỉ thị"),
-        ("KH", "Kế hoạch"),
-        ("CV", "Công văn"),
-        ("QĐ", "Quyết định"),
-        ("TT", "Thông tri"),
-        ("TT", "Thông tư"),
-        ("NQ", "Nghị quyết"),
-        ("HD", "Hướng dẫn"),
-        ("BBT", "Ban Bí thư"),
-        ("BCT", "Bộ Chính trị"),
-        ("CCB", "Cựu chiến binh"),
-        ("LĐLĐ", "Liên đoàn Lao động"),
-        ("ĐTN", "Đoàn Thanh niên Cộng sản"),
-        ("ĐTNCS", "Đoàn Thanh niên Cộng sản"),
-        ("HLHPN", "Hội Liên hiệp Phụ nữ"),
-        ("HND", "Hội Nông dân"),
-    )
-)
 
 MAX_ALTERNATIVES = 8
 
@@ -80,10 +28,10 @@ def _build_indexes() -> tuple[dict, dict, int]:
     exact: dict[tuple[str, ...], list[str]] = {}
     folded: dict[tuple[str, ...], list[str]] = {}
     longest = 1
-    for entry in ABBREVIATIONS:
+    for entry in (a for a in ABBREVIATIONS if a.query):
         short, long = normalize(entry.short), normalize(entry.long)
         for form, other in ((short, long), (long, short)):
-            tokens = tuple(_TOKEN_RE.findall(form))
+            tokens = tuple(TOKEN_RE.findall(form))
             longest = max(longest, len(tokens))
             for index, key in ((exact, tokens), (folded, tuple(fold(t) for t in tokens))):
                 replacements = index.setdefault(key, [])
@@ -101,7 +49,7 @@ def expansions(term: str) -> list[str]:
     Normalised forms; matched like ``expand_query`` (folded only when the
     term is typed without diacritics). Empty if the term isn't in the table.
     """
-    tokens = tuple(_TOKEN_RE.findall(normalize(term)))
+    tokens = tuple(TOKEN_RE.findall(normalize(term)))
     return list(_lookup(tokens) or [])
 
 
@@ -132,7 +80,7 @@ def _number_tail(tokens: list[str]) -> set[int]:
 def _spans(text: str) -> list[tuple[int, int, list[str]]]:
     """(start, end, replacements) of table entries found in normalised text,
     longest match first, left to right, whole tokens only."""
-    matches = list(_TOKEN_RE.finditer(text))
+    matches = list(TOKEN_RE.finditer(text))
     tokens = [m.group() for m in matches]
     protected = _number_tail(tokens)
     spans = []

@@ -1,0 +1,315 @@
+"""Vietnamese text: normalisation, tone placement, folding, syllable tokens.
+
+The base of every layer (the importer's parser, the page models, the search
+index and its queries, the snippets): standard library only, nothing of the
+project, so each layer can use it and it can be tested on its own.
+
+Vietnamese is written as space-separated syllables carrying diacritics, and the
+same word reaches us in several spellings: precomposed or decomposed Unicode,
+two tone-mark placements ("hoá"/"hóa", "uỷ"/"ủy"), UPPERCASE headings, typed
+without any diacritics by a user in a hurry. Everything here exists to map
+those spellings onto one key, cheaply enough for ~100,000 documents:
+precompiled regexes and ``str.translate`` tables do the per-character work.
+
+Tone placement
+    We canonicalise to the placement used by the official documents we archive
+    and by most search engines: in an *open* syllable whose rhyme is
+    oa / oe / uy the tone sits on the FIRST vowel: "hóa", "khỏe", "thủy", "ủy",
+    "òa", "úy". Vietnamese orthography calls this the traditional ("kiểu cũ")
+    placement; the reform placement ("kiểu mới") writes "hoá", "thuỷ", "uỷ".
+    Both are accepted as input; output is always the former. In a *closed*
+    syllable ("hoàn", "toán", "huỳnh") the tone can only sit on the second
+    vowel, so misplaced input like "hòan" is moved there. The "u" of "qu" and
+    the "i" of "gi" are part of the consonant, so "quý", "quả", "giá" keep the
+    tone on the following vowel ("qủa" -> "quả", "gíup" -> "giúp").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "FOLD_TABLE",
+    "TOKEN_RE",
+    "Analysis",
+    "analyze",
+    "bigrams",
+    "fix_tones",
+    "fold",
+    "fold_normalized",
+    "normalize",
+    "slugify",
+    "tokenize",
+]
+
+# ---------------------------------------------------------------------------
+# Character tables
+# ---------------------------------------------------------------------------
+
+# Combining marks that can trail a letter; used so regexes treat a letter
+# followed by a stray mark as still "inside" the word.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORDCH = rf"[\w{_MARKS}]"
+
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+_VOWELS = "aăâeêioôơuưy"
+# (base vowel, tone mark) -> precomposed toned vowel, and the reverse.
+_TONED = {(b, m): unicodedata.normalize("NFC", b + m) for b in _VOWELS for m in _TONE_MARKS}
+_TONE_OF = {v: bm for bm, v in _TONED.items()}
+
+
+def _toned(base: str, tone_mark_of: str) -> str:
+    """``base`` carrying the tone of the toned vowel ``tone_mark_of``."""
+    return _TONED[(base, _TONE_OF[tone_mark_of][1])]
+
+
+def _with_tones(vowels: str) -> str:
+    """All five toned forms of each vowel in ``vowels``, for regex classes."""
+    return "".join(_TONED[(v, m)] for v in vowels for m in _TONE_MARKS)
+
+
+# Punctuation variants that Word, PDFs and phones produce for the same thing,
+# and invisible characters that would otherwise split or glue words.
+_PUNCT = tuple(
+    {
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d", "-"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02\u301d\u301e", '"'),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\uff07\u2039\u203a", "'"),
+        "\u2026": "...",
+        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
+    }.items()
+)
+
+
+def _build_fold_table() -> list[str | None]:
+    """Code point -> ASCII base letter (Latin letters), None (combining marks).
+
+    Built once from Unicode's canonical decompositions (so every Vietnamese
+    letter is covered), plus the letters that have no decomposition (đ...).
+    A list rather than a dict: ``str.translate`` indexes it three times
+    faster, and code points past its end are left alone.
+    """
+    table: list[str | None] = [chr(cp) for cp in range(0x1F00)]
+    for start, end in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for cp in range(start, end):
+            decomposed = unicodedata.normalize("NFD", chr(cp))
+            base = "".join(c for c in decomposed if not unicodedata.combining(c))
+            if base != chr(cp) and base.isascii() and base:
+                table[cp] = base
+    for cp in range(0x0300, 0x0370):
+        table[cp] = None
+    for letter, base in {"đ": "d", "Đ": "D", "ð": "d", "ø": "o", "ł": "l", "ħ": "h", "ı": "i"}.items():
+        table[ord(letter)] = base
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+# ---------------------------------------------------------------------------
+# normalize / fold
+# ---------------------------------------------------------------------------
+
+_ONSET = frozenset("bcdđghklmnprstvx")  # onset consonant letters, deliberately without "q"
+_IS_WORDCH = re.compile(_WORDCH).match
+# Vowel pairs whose tone placement may need moving; the context (start of
+# syllable, what follows) is checked in ``_fix_tone`` so the regex engine can
+# scan for these literal pairs quickly.
+_TONE_CANDIDATE_RE = re.compile(
+    rf"o[{_with_tones('ae')}]|u[{_with_tones('y')}]"  # tone on the 2nd vowel
+    rf"|[{_with_tones('o')}][ae]|[{_with_tones('u')}]y"  # tone on the 1st vowel
+    rf"|q[{_with_tones('u')}][aăâeêioôơy]|g[{_with_tones('i')}][aăâeêoôơuư]"  # qu / gi
+)
+_CLOSED_AFTER = {"a": "cmnptiyou", "e": "cmnptiyou", "y": "ntu"}
+
+
+def _begins_word(s: str, i: int) -> bool:
+    return i == 0 or not _IS_WORDCH(s, i - 1)
+
+
+def _fix_tone(m: re.Match) -> str:
+    """Move the tone of one candidate pair to its canonical vowel, if needed."""
+    pair, s, start, end = m.group(), m.string, m.start(), m.end()
+    after = s[end] if end < len(s) else ""
+    if pair[0] in "qg":
+        # the u of "qu" and the i of "gi" are consonant: tone the next vowel
+        if not _begins_word(s, start) or (after and _MARK_RE.match(after)):
+            return pair
+        return pair[0] + _TONE_OF[pair[1]][0] + _toned(pair[2], pair[1])
+    onset = start
+    while onset > 0 and s[onset - 1] in _ONSET:
+        onset -= 1
+    if not _begins_word(s, onset):
+        return pair
+    if pair[1] in _TONE_OF:
+        # tone on the 2nd vowel is wrong only in an open syllable: hoá -> hóa
+        if after and _IS_WORDCH(after):
+            return pair
+        return _toned(pair[0], pair[1]) + _TONE_OF[pair[1]][0]
+    # tone on the 1st vowel is wrong only in a closed syllable: hòan -> hoàn
+    if after and after in _CLOSED_AFTER[pair[1]]:
+        return _TONE_OF[pair[0]][0] + _toned(pair[1], pair[0])
+    return pair
+
+
+def normalize(text: str) -> str:
+    """Canonical form of Vietnamese text for exact (accent-sensitive) matching.
+
+    NFC, casefolded, one tone placement (see module docstring), ASCII dashes
+    and quotes, no invisible characters, single spaces. Idempotent, so values
+    can be normalised again at any layer without drifting.
+    """
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    s = unicodedata.normalize("NFC", text)
+    for variant, plain in _PUNCT:
+        if variant in s:
+            s = s.replace(variant, plain)
+    # NFC again: casefolding, or deleting an invisible character between a
+    # letter and a combining mark, can leave composable sequences.
+    s = unicodedata.normalize("NFC", s.casefold())
+    s = _TONE_CANDIDATE_RE.sub(_fix_tone, s)
+    return " ".join(s.split())
+
+
+def fix_tones(text: str) -> str:
+    """NFC and the tone placement of ``normalize``, with case, punctuation and spacing kept.
+
+    "Uỷ ban" -> "Ủy ban", "HOÁ" -> "HÓA", "hòan" -> "hoàn", "qủa" -> "quả": for text that is
+    shown or stored as written (issuer names, signers), where ``normalize`` would also lower
+    the case and rewrite punctuation. Idempotent; on lower-case Vietnamese letters and single
+    spaces it equals ``normalize``, and ``normalize(fix_tones(x)) == normalize(x)``.
+    """
+    s = unicodedata.normalize("NFC", text)
+    if s.isascii():
+        return s
+    # The placement rules (``_TONE_CANDIDATE_RE`` and ``_fix_tone``, shared with ``normalize``)
+    # work on lower case; a same-length lower-case copy maps each change back to its position
+    # in ``s``, where the original letter's case is restored.
+    low = s.lower()
+    if len(low) != len(s):  # "İ" and the like lower-case to two code points
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+    out: list[str] = []
+    pos = 0
+    for m in _TONE_CANDIDATE_RE.finditer(low):
+        new = _fix_tone(m)
+        if new == m.group():
+            continue
+        start, end = m.span()
+        out.append(s[pos:start])
+        out.extend(n.upper() if c.isupper() else n for c, n in zip(s[start:end], new))
+        pos = end
+    if not out:
+        return s
+    out.append(s[pos:])
+    return "".join(out)
+
+
+def fold_normalized(s: str) -> str:
+    """``fold`` for a string that is already ``normalize``d."""
+    if s.isascii():
+        return s
+    return " ".join(s.translate(FOLD_TABLE).split())
+
+
+def fold(text: str) -> str:
+    """``normalize`` then drop every diacritic and map đ -> d.
+
+    What an unaccented query is compared with: "Đảng ủy" -> "dang uy".
+    """
+    return fold_normalized(normalize(text))
+
+
+# ---------------------------------------------------------------------------
+# tokens
+# ---------------------------------------------------------------------------
+
+# A token is a run of letters/digits (a syllable, a number, or a code like
+# "ubnd"); stray combining marks (only in odd input) stay attached to their
+# token. The simpler pattern is used when there are none: it's faster.
+TOKEN_RE = re.compile(rf"[^\W_]+(?:[{_MARKS}]+[^\W_]*)*")
+_PLAIN_TOKEN_RE = re.compile(r"[^\W_]+")
+_MARK_RE = re.compile(rf"[{_MARKS}]")
+
+
+def _tokens(normalized: str) -> list[str]:
+    pattern = TOKEN_RE if _MARK_RE.search(normalized) else _PLAIN_TOKEN_RE
+    return pattern.findall(normalized)
+
+
+def tokenize(text: str) -> list[str]:
+    """Syllable tokens of ``normalize(text)``; punctuation is dropped.
+
+    Vietnamese words are space-separated syllables, so a syllable is the unit.
+    Digits are kept and separators split, so "03-CT/TW" -> ["03", "ct", "tw"]
+    and a number search still finds its pieces.
+    """
+    return _tokens(normalize(text))
+
+
+def bigrams(tokens: list[str] | tuple[str, ...]) -> list[str]:
+    """Adjacent syllable pairs joined with "_" ("hàng", "giả" -> "hàng_giả").
+
+    Most Vietnamese words are two syllables; pairs let phrase-like queries
+    ("hàng giả" vs "giả hàng") rank the right documents first.
+    """
+    return list(map("_".join, zip(tokens, tokens[1:])))
+
+
+# Folded form of each token seen. Vietnamese has a few thousand syllables, so
+# indexing a large archive folds each one once instead of once per occurrence.
+_FOLD_CACHE: dict[str, str] = {}
+_FOLD_CACHE_MAX = 100_000
+
+
+def _fold_tokens(tokens: list[str]) -> list[str]:
+    cache = _FOLD_CACHE
+    if len(cache) > _FOLD_CACHE_MAX:
+        cache.clear()
+    table = FOLD_TABLE
+    out = []
+    for token in tokens:
+        folded = cache.get(token)
+        if folded is None:
+            folded = cache[token] = token.translate(table)
+        out.append(folded)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the index stores for one text.
+
+    ``folded_tokens[i]`` is ``tokens[i]`` without diacritics (same length, same
+    order), and likewise for the bigrams.
+    """
+
+    normalized: str
+    tokens: tuple[str, ...]
+    folded_tokens: tuple[str, ...]
+    bigrams: tuple[str, ...]
+    folded_bigrams: tuple[str, ...]
+
+
+def analyze(text: str) -> Analysis:
+    """Exact and folded tokens and bigrams of ``text``: what the index stores.
+
+    Normalises once and folds each distinct syllable once (cached), which is
+    what makes indexing a large archive cheap.
+    """
+    normalized = normalize(text)
+    tokens = _tokens(normalized)
+    folded = _fold_tokens(tokens)
+    return Analysis(
+        normalized=normalized,
+        tokens=tuple(tokens),
+        folded_tokens=tuple(folded),
+        bigrams=tuple(bigrams(tokens)),
+        folded_bigrams=tuple(bigrams(folded)),
+    )
+
+
+def slugify(text: str) -> str:
+    """ASCII slug of a Vietnamese name: "Đức Thọ" -> "duc-tho", "Bà Rịa - Vũng Tàu" -> "ba-ria-vung-tau"."""
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
