@@ -172,7 +172,7 @@ def known_items(n: int, count: int = 40) -> list[tuple[str, set[int]]]:
     typed without diacritics, and its number; relevant are the pages with
     that same title (or number), read from the index table."""
     from bench.corpus import document
-    from search.analysis import fold
+    from vietnamese.text import fold
     from search.models import SearchEntry
 
     items = []

@@ -8,25 +8,21 @@ Elasticsearch engine is configured it gets the same documents (see
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from wagtail.models import Page, PageViewRestriction
 
 from cms.cases.models import ExemplaryCasePage
 from cms.content.models import ContentPage
+from cms.content.visibility import is_published
 from cms.directives.models import OfficialDocumentPage, PlanPage
 from cms.materials.models import PropagandaMaterialPage
 from cms.taxonomy.models import Region
+from cms.taxonomy.regions import ancestor_paths
+from search import outbox
 from search.documents import SearchDocument, fingerprint
+from search.engines.base import Engine, Progress
 from search.engines.registry import writable_engines
-
-# Page type -> content kind (the four sections), most specific first.
-CONTENT_OF = (
-    (PlanPage, "ke_hoach"),
-    (OfficialDocumentPage, "van_ban"),
-    (ExemplaryCasePage, "guong"),
-    (PropagandaMaterialPage, "tai_lieu"),
-)
 
 
 class _Context:
@@ -39,11 +35,10 @@ class _Context:
     def regions(self, paths: Iterable[str]) -> list[str]:
         """Slugs of the regions and every unit above them: a filter on a
         province then finds its old provinces' and districts' pages."""
-        steplen = Region.steplen
         out = {}
         for path in paths:
-            for end in range(steplen, len(path) + 1, steplen):
-                slug = self.region_slugs.get(path[:end])
+            for ancestor in ancestor_paths(path):
+                slug = self.region_slugs.get(ancestor)
                 if slug:
                     out[slug] = None
         return list(out)
@@ -73,19 +68,16 @@ def _extra(page: ContentPage) -> str:
 
 def document_for_page(page: Page, context: _Context | None = None) -> SearchDocument | None:
     """What search stores for a page, or None when it must not be found
-    (not live, not content, or scheduled for later: embargoed)."""
+    (not content, or not published: a draft, embargoed, past its expiry)."""
     page = page.specific
-    if not isinstance(page, ContentPage) or not page.live or page.expired:
-        return None
-    content = next((c for cls, c in CONTENT_OF if isinstance(page, cls)), None)
-    if content is None:
+    if not isinstance(page, ContentPage) or not page.content_kind or not is_published(page):
         return None
     context = context or _Context()
     doc = SearchDocument(
         page_id=page.pk,
         url=page.url or "",
         title=page.title,
-        content=content,
+        content=page.content_kind,
         date=page.issued_date,
         themes=[t.slug for t in page.themes.all()],
         regions=context.regions(r.path for r in page.regions.all()),
@@ -118,6 +110,15 @@ def documents(pages: Iterable[Page]) -> Iterator[SearchDocument]:
             yield doc
 
 
+def current(page_ids: Iterable[int]) -> tuple[list[SearchDocument], list[int]]:
+    """What the index should hold for these pages now: their documents, and
+    the ids to drop (unpublished, deleted). The outbox replays through it."""
+    ids = list(dict.fromkeys(page_ids))
+    docs = list(documents(Page.objects.filter(pk__in=ids).specific()))
+    found = {d.page_id for d in docs}
+    return docs, [i for i in ids if i not in found]
+
+
 def update_pages(pages: Iterable[Page]) -> None:
     """Index the pages that should be found, remove those that should not."""
     pages = list(pages)
@@ -126,24 +127,30 @@ def update_pages(pages: Iterable[Page]) -> None:
     gone = [p.pk for p in pages if p.pk not in found]
     for engine in writable_engines():
         if docs:
-            engine.index(docs)
+            outbox.index(engine, docs, current)
         if gone:
-            engine.delete(gone)
+            outbox.delete(engine, gone, current)
 
 
 def remove_pages(page_ids: Iterable[int]) -> None:
     page_ids = list(page_ids)
     for engine in writable_engines():
-        engine.delete(page_ids)
+        outbox.delete(engine, page_ids, current)
 
 
-def rebuild(engine, progress: Callable[[int], None] | None = None) -> int:
-    return engine.rebuild(documents(content_pages()), progress)
+def rebuild(engine: Engine, progress: Progress | None = None) -> int:
+    """A whole new index. The updates it missed before it started are moot:
+    it holds those pages as they are now."""
+    covered = outbox.last_id(engine.name)
+    count = engine.rebuild(documents(content_pages()), progress)
+    outbox.forget(engine.name, covered)
+    return count
 
 
-def reconcile(engine) -> dict[str, int]:
+def reconcile(engine: Engine) -> dict[str, int]:
     """Make the index match the live pages: add missing pages, refresh
-    stale ones, drop orphans. Returns the counts of each."""
+    stale ones, drop orphans. Returns the counts of each; what the engine
+    refuses waits in the outbox."""
     indexed = engine.indexed()
     pages = {p.pk: p for p in content_pages()}
     docs = {d.page_id: d for d in documents(pages.values())}
@@ -151,7 +158,7 @@ def reconcile(engine) -> dict[str, int]:
     stale = [d for pid, d in docs.items() if pid in indexed and indexed[pid] != fingerprint(d)]
     orphans = [pid for pid in indexed if pid not in docs]
     if missing or stale:
-        engine.index(missing + stale)
+        outbox.index(engine, missing + stale, current)
     if orphans:
-        engine.delete(orphans)
+        outbox.delete(engine, orphans, current)
     return {"missing": len(missing), "stale": len(stale), "orphaned": len(orphans)}

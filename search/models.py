@@ -114,9 +114,10 @@ class IndexChange(models.Model):
 
 class PendingIndexUpdate(models.Model):
     """A page whose change an external engine (Elasticsearch) missed because it
-    was down, slow or refusing. Replayed, by re-reading the page, at the next
-    successful write, by ``rebuild_search_index --reconcile`` and by the
-    engine's health check: nothing a cadre saved is lost to an outage."""
+    was down, slow or refusing (see ``search.outbox``). Replayed, by re-reading
+    the page, at the next successful write, by ``rebuild_search_index
+    --reconcile`` and by the health check: nothing a cadre saved is lost to an
+    outage."""
 
     INDEX = "index"
     DELETE = "delete"

@@ -15,6 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.content.models import ContentPage
 from cms.taxonomy.models import IssuingBody, Theme
+from search.indexing import remove_pages, update_pages
 
 logger = logging.getLogger(__name__)
 
@@ -30,14 +31,10 @@ def _later(action, *args):
 
 
 def _update(page_ids):
-    from search.indexing import update_pages
-
     update_pages(Page.objects.filter(pk__in=list(page_ids)).specific())
 
 
 def _remove(page_ids):
-    from search.indexing import remove_pages
-
     remove_pages(page_ids)
 
 

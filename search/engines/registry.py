@@ -7,35 +7,34 @@ index is always written too: it is the fallback when the cluster is away.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 
-from .embedded import EmbeddedEngine
+from search.engines.base import Engine
+from search.engines.elasticsearch.engine import ElasticsearchEngine
+from search.engines.embedded.engine import EmbeddedEngine
 
-ENGINES = ("embedded", "elasticsearch")
-_instances: dict[str, object] = {}
+_MAKERS: dict[str, Callable[[], Engine]] = {
+    EmbeddedEngine.name: EmbeddedEngine,
+    ElasticsearchEngine.name: ElasticsearchEngine.from_settings,
+}
+ENGINES = tuple(_MAKERS)
+_instances: dict[str, Engine] = {}
 
 
-class EngineUnavailable(Exception):
-    """The engine cannot answer now (down, slow, refusing): fall back."""
-
-
-def get_engine(name: str | None = None):
-    name = name or getattr(settings, "SEARCH_ENGINE", "embedded")
-    if name not in ENGINES:
+def get_engine(name: str | None = None) -> Engine:
+    name = name or settings.SEARCH_ENGINE
+    if name not in _MAKERS:
         raise ValueError(f"Không có công cụ tìm kiếm “{name}”; chọn một trong: {', '.join(ENGINES)}.")
     if name not in _instances:
-        if name == "embedded":
-            _instances[name] = EmbeddedEngine()
-        else:
-            from .elasticsearch import ElasticsearchEngine
-
-            _instances[name] = ElasticsearchEngine.from_settings()
+        _instances[name] = _MAKERS[name]()
     return _instances[name]
 
 
-def writable_engines() -> list:
-    engines = [get_engine("embedded")]
-    if getattr(settings, "SEARCH_ENGINE", "embedded") != "embedded":
+def writable_engines() -> list[Engine]:
+    engines = [get_engine(EmbeddedEngine.name)]
+    if settings.SEARCH_ENGINE != EmbeddedEngine.name:
         engines.append(get_engine())
     return engines
 

@@ -2,13 +2,13 @@
 
 import pytest
 
-from tests.search.elasticsearch_node import elasticsearch_url, es_archive, es_engine, es_fresh  # noqa: F401
+from tests.search.engines.elasticsearch.node import elasticsearch_url, es_archive, es_engine, es_fresh  # noqa: F401
 
 
 @pytest.fixture(params=["embedded", "elasticsearch"])
 def engine_name(request):
     """Every engine behind the service; the relevance suite runs on each
-    (Elasticsearch on a real node, see ``elasticsearch_node``)."""
+    (Elasticsearch on a real node, see ``engines/elasticsearch/node.py``)."""
     if request.param == "elasticsearch":
         request.getfixturevalue("es_engine")
     return request.param

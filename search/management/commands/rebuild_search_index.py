@@ -2,8 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.content.progress import show_progress
 from cms.content.models import ContentPage
-from search import indexing, pending
-from search.engines.registry import ENGINES, EngineUnavailable, get_engine, writable_engines
+from search import indexing, outbox
+from search.engines.base import EngineUnavailable
+from search.engines.registry import ENGINES, get_engine, writable_engines
 
 
 class _NoLineEnding:
@@ -37,8 +38,8 @@ class Command(BaseCommand):
         for chosen in engines:
             try:
                 if reconcile:
-                    if hasattr(chosen, "replay_pending"):  # updates a cluster missed while it was away
-                        replayed = chosen.replay_pending()
+                    replayed = outbox.replay(chosen, indexing.current)  # what the engine missed while it was away
+                    if replayed:
                         self.stdout.write(f"{chosen.name}: cập nhật lại {replayed} trang bị lỡ khi máy chủ không nhận.")
                     counts = indexing.reconcile(chosen)
                     self.stdout.write(
@@ -62,11 +63,9 @@ class Command(BaseCommand):
 
     @staticmethod
     def _check_pending(engine):
-        """A cluster's writes never raise: what it refused during the repair
-        is recorded, and the repair must not be reported as done."""
-        if not getattr(engine, "record_missed", False):
-            return
-        waiting = pending.count(engine.name)
+        """An engine's writes never raise: what it refused during the repair
+        waits in the outbox, and the repair must not be reported as done."""
+        waiting = outbox.count(engine.name)
         if waiting:
             raise CommandError(
                 f"{engine.name}: máy chủ chưa nhận {waiting} cập nhật; chúng được giữ lại, chạy lại lệnh khi máy chủ sẵn sàng."

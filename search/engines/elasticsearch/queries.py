@@ -26,9 +26,8 @@ import datetime as dt
 from elasticsearch_dsl import FacetedSearch, Q, TermsFacet
 
 from search.documents import ALL_EXACT, FREQUENT, HEAD_EXACT, HEAD_FOLDED
-from search.engines.embedded import NUMBER_BOOST, RECENCY, EmbeddedEngine
-from search.es_documents import ArchiveEntry
-from search.facets import FACETS
+from search.engines.base import FACETS, NUMBER_BOOST, RECENCY, scoring_units
+from search.engines.elasticsearch.documents import ArchiveEntry
 from search.query import NEWEST, SearchQuery
 from search.queryplan import QueryPlan
 
@@ -56,7 +55,7 @@ def token_query(field: str, token: str, boost: float | None = None) -> Q:
 
 
 def unit_query(unit: str, weight: float) -> Q:
-    """One of the embedded engine's scoring units ("_hx_hàng", 6.0) as a query."""
+    """One scoring unit (``scoring_units``: "_hx_hàng", 6.0) as a query."""
     for prefix, field, text in _FIELDS:
         if unit.startswith(prefix):
             token = unit[len(prefix) :]
@@ -67,8 +66,8 @@ def unit_query(unit: str, weight: float) -> Q:
 def scoring_queries(qplan: QueryPlan) -> list[Q]:
     """The embedded engine's ``_scores``, as queries whose scores add up."""
     body, head = [], []
-    # The embedded engine's own units and weights: one ranking, two engines.
-    for token, weight, in_head, *_ in EmbeddedEngine._units(qplan):
+    # The shared units and weights (``search.engines.base``): one ranking, two engines.
+    for token, weight, in_head in scoring_units(qplan):
         (head if in_head else body).append(unit_query(token, weight))
     queries = [Q("bool", should=body)] if body else []
     if head:

@@ -5,7 +5,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from search.facets import FACETS, FacetTable, Row, top_scored
+from search.engines.base import FACETS
+from search.engines.embedded.facets import FacetTable, Row, top_scored
 
 
 def row(pid, content="van_ban", kind="chi_thi", date=dt.date(2024, 1, 1), themes=(), regions=("viet-nam",), restrictions=()):

@@ -1,7 +1,7 @@
 """The embedded engine: the database's own full-text index, no server.
 
 Matching asks the full-text index (SQLite FTS5 or PostgreSQL GIN, see
-``search.postings``) which pages hold every folded syllable of the query.
+``.postings``) which pages hold every folded syllable of the query.
 Filters and facet counts run on the in-memory ``FacetTable``. Ranking adds,
 for each query syllable and syllable pair, a weight per place it occurs
 (head = number, title, subject; exact spelling over folded) times its
@@ -18,28 +18,24 @@ import datetime as dt
 import math
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import numpy as np
 from django.db import connection, transaction
 
-from search.analysis import doc_number_matches, fold, highlight, tokenize
-from search.documents import ALL_EXACT, FREQUENT, HEAD_EXACT, HEAD_FOLDED, NUMBER, SearchDocument, fingerprint, index_tokens
-from search.facets import FACETS, FacetTable, Row, top_scored
+from vietnamese.highlight import highlight
+from vietnamese.numbers import doc_number_matches, normalize_doc_number
+from vietnamese.text import fold, tokenize
+
+from search.documents import HEAD_FOLDED, NUMBER, SearchDocument, fingerprint, index_tokens
+from search.engines.base import FACETS, NUMBER_BOOST, RECENCY, Progress, WriteResult, scoring_units
+from search.engines.embedded.facets import FacetTable, Row, top_scored
+from search.engines.embedded.postings import store_for_connection
 from search.models import IndexChange, IndexVersion, SearchEntry
-from search.postings import store_for_connection
 from search.query import NEWEST, FacetValue, Hit, SearchQuery, SearchResults, Suggestion
 from search.queryplan import QueryPlan, plan
 
-# Weights per place a term occurs.
-W_HEAD_EXACT = 6.0
-W_HEAD_FOLDED = 4.0
-W_ALL_EXACT = 2.0
-W_ALL_FOLDED = 1.0
-W_FREQUENT = 1.5  # the term is repeated in the text (see documents.FREQUENT)
-PAIR_BOOST = 2.0  # a syllable pair is a phrase match ("hàng giả" over "hàng ... giả")
-NUMBER_BOOST = 1000.0  # the document a number query names comes first
-RECENCY = 0.1  # at most this much: below any real difference in match
+# Ranking weights (shared with Elasticsearch) are in search.engines.base.
 POSTING_BUDGET = 200_000  # page ids fetched from the database for ranking, per query
 FREQUENT_SHARE = 1 / 32  # a token in this share of pages is kept in memory as a mask
 MASK_BUDGET = 64 * 2**20  # bytes of such masks one facet table may hold
@@ -213,8 +209,9 @@ class EmbeddedEngine:
 
     # -- writing --------------------------------------------------------------
 
-    def index(self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
-        """Add or replace documents; returns how many."""
+    def index(self, docs: Iterable[SearchDocument], progress: Progress | None = None) -> WriteResult:
+        """Add or replace documents. The database's own: a failure is the
+        database's, and raises like any other."""
         done = 0
         batch: list[SearchEntry] = []
         written: list[int] = []
@@ -238,20 +235,20 @@ class EmbeddedEngine:
         if batch:
             flush()
         IndexVersion.bump(written if len(written) <= IndexChange.LISTED else None)
-        return done
+        return WriteResult(written=done)
 
-    def delete(self, page_ids: Iterable[int]) -> int:
+    def delete(self, page_ids: Iterable[int]) -> WriteResult:
         page_ids = list(page_ids)
         deleted, _ = SearchEntry.objects.filter(page_id__in=page_ids).delete()
         IndexVersion.bump(page_ids)
-        return deleted
+        return WriteResult(written=deleted)
 
-    def rebuild(self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
+    def rebuild(self, docs: Iterable[SearchDocument], progress: Progress | None = None) -> int:
         """Replace the whole index in one transaction: readers see the old
         index until the new one is complete, never an empty one."""
         with transaction.atomic():
             SearchEntry.objects.all().delete()
-            count = self.index(docs, progress)
+            count = self.index(docs, progress).written
             IndexVersion.bump()  # every page may have changed
         store_for_connection().optimize()
         return count
@@ -318,31 +315,9 @@ class EmbeddedEngine:
         results.took_ms = (time.perf_counter() - started) * 1000
         return results
 
-    @staticmethod
-    def _units(qplan: QueryPlan) -> list[tuple[str, float, bool]]:
-        """(token, weight, in the head) for every place a query term may occur."""
-        units = []
-        for term in qplan.terms:
-            boost = PAIR_BOOST if term.pair else 1.0
-            if term.exact:
-                units += [
-                    (HEAD_EXACT + term.exact, W_HEAD_EXACT * boost, True),
-                    (HEAD_FOLDED + term.folded, W_HEAD_FOLDED * boost, True),
-                    (ALL_EXACT + term.exact, W_ALL_EXACT * boost, False),
-                    (term.folded, W_ALL_FOLDED * boost, False),
-                ]
-            else:
-                # Typed without diacritics: a folded match is as exact as it gets.
-                units += [
-                    (HEAD_FOLDED + term.folded, W_HEAD_EXACT * boost, True),
-                    (term.folded, W_ALL_EXACT * boost, False),
-                ]
-            units.append((FREQUENT + term.folded, W_FREQUENT * boost, False))
-        return units
-
     def _tokens(self, qplan: QueryPlan) -> list[str]:
         heads = [HEAD_FOLDED + t for g in qplan.groups for t in g]
-        return list(dict.fromkeys([u[0] for u in self._units(qplan)] + [t for g in qplan.groups for t in g] + heads))
+        return list(dict.fromkeys([u[0] for u in scoring_units(qplan)] + [t for g in qplan.groups for t in g] + heads))
 
     @staticmethod
     def _doc_freq(store, table: FacetTable, tokens: list[str]) -> dict[str, int]:
@@ -361,7 +336,7 @@ class EmbeddedEngine:
         n = max(table.count, 1)
         body = np.zeros(table.size, dtype=np.float64)
         head = np.zeros(table.size, dtype=np.float64)
-        units = [(token, w * _idf(df.get(token, 0), n), df.get(token, 0), in_head) for token, w, in_head in self._units(qplan)]
+        units = [(token, w * _idf(df.get(token, 0), n), df.get(token, 0), in_head) for token, w, in_head in scoring_units(qplan)]
         budget = POSTING_BUDGET
         for token, value, freq, in_head in sorted(units, key=lambda u: -u[1]):
             if not freq:
@@ -436,8 +411,6 @@ class EmbeddedEngine:
 
     def suggest(self, prefix: str, refused_restrictions=frozenset(), limit: int = 8) -> list[Suggestion]:
         """Titles and numbers starting with what the reader is typing."""
-        from search.analysis import normalize_doc_number
-
         store = store_for_connection()
         table = self.facets.get()
         allowed = table.allowed(refused_restrictions)

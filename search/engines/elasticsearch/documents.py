@@ -1,6 +1,6 @@
 """The archive's Elasticsearch index, defined with elasticsearch-dsl.
 
-The Vietnamese analysis is done once, in Python (``search.analysis``), exactly
+The Vietnamese analysis is done once, in Python (``vietnamese.text``), exactly
 as for the embedded engine: each text reaches the cluster as its syllables,
 normalised (NFC, one tone placement, lower case) or folded (no diacritics,
 đ -> d), joined by single spaces. The index then needs nothing but the core's
@@ -19,7 +19,7 @@ analysis-common, and both engines see the same tokens.
 - Every token field also holds ``EVERY``, a token no query has: Lucene's idf
   counts the documents *with the field*, the embedded engine all pages.
 - ``number_key`` is the normalised document number, ``number_keys`` also its
-  partial forms ("ct:3" for "chỉ thị 03"), as in ``documents.number_keys``.
+  partial forms ("ct:3" for "chỉ thị 03"), as in ``vietnamese.numbers.number_keys``.
 - A keyword field per facet, the date, and a completion field for numbers
   in autocomplete (``head_folded`` indexes syllable prefixes for the titles).
 - ``original``: the summary, body and subject as written, never indexed, for
@@ -27,6 +27,8 @@ analysis-common, and both engines see the same tokens.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from elasticsearch_dsl import (
     Completion,
@@ -40,10 +42,10 @@ from elasticsearch_dsl import (
     Text,
 )
 
-from collections import Counter
+from vietnamese.numbers import number_keys
+from vietnamese.text import analyze
 
-from .analysis import analyze
-from .documents import FREQUENT_AT, SearchDocument, fingerprint, number_keys
+from search.documents import FREQUENT_AT, SearchDocument, fingerprint
 
 # Tokens come pre-analysed: split on the spaces we put between them, nothing
 # else. The built-in "whitespace" analyzer is core; a custom analyzer cannot

@@ -2,8 +2,8 @@
 that outgrow one machine or provinces that share a cluster.
 
 Same interface and same answers as the embedded engine: the documents are
-analysed by ``search.es_documents`` (our Python analysis, no cluster plugin),
-queried by ``search.es_queries`` (the embedded engine's plan and weights).
+analysed by ``.documents`` (our Python analysis, no cluster plugin), queried
+by ``.queries`` (the embedded engine's plan, the shared weights).
 
 Index lifecycle: the engine searches the alias ``<prefix>-archive``. A rebuild
 bulk-loads a new ``<prefix>-archive-v<time>`` and moves the alias to it in one
@@ -12,11 +12,11 @@ built index. While it loads, the new index also carries the alias
 ``<prefix>-archive-building``, and page changes are written to both.
 
 Failures: reads raise ``EngineUnavailable`` (the service then answers from the
-embedded index, with a notice). Writes never raise: what the cluster could
-not take is recorded (``search.pending``) and replayed at the next successful
-write, by ``rebuild_search_index --reconcile`` and by ``health()``. After a
-timeout the cluster is left alone for ``retry_after`` seconds, so a slow
-cluster does not add its timeout to every search and every save.
+embedded index, with a notice). Writes never raise: their ``WriteResult``
+says which pages the cluster refused, or that it could not be reached, and
+index upkeep keeps those for later (``search.outbox``). After a timeout the
+cluster is left alone for ``retry_after`` seconds, so a slow cluster does not
+add its timeout to every search and every save.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -33,17 +33,16 @@ from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 from elasticsearch_dsl import Q, Search
 
-from search import pending
-from search.analysis import doc_number_matches, fold, highlight, normalize_doc_number, tokenize
-from search.documents import SearchDocument, number_keys
-from search.es_documents import archive_index, entry_for
-from search.es_queries import SHOWN, ArchiveSearch, recency, recency_functions
-from search.facets import FACETS
-from search.models import PendingIndexUpdate
+from vietnamese.highlight import highlight
+from vietnamese.numbers import doc_number_matches, normalize_doc_number, number_keys
+from vietnamese.text import fold, tokenize
+
+from search.documents import SearchDocument
+from search.engines.base import FACETS, EngineUnavailable, Progress, WriteResult
+from search.engines.elasticsearch.documents import archive_index, entry_for
+from search.engines.elasticsearch.queries import SHOWN, ArchiveSearch, recency, recency_functions
 from search.query import FacetValue, Hit, SearchQuery, SearchResults, Suggestion
 from search.queryplan import QueryPlan, plan
-
-from .registry import EngineUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -93,14 +92,11 @@ class ElasticsearchEngine:
         verify_certs: bool = True,
         ca_certs: str = "",
         timeout: float = 2.0,
-        record_missed: bool = True,
     ):
         self.url = url
         self.alias = f"{index_prefix.lower()}-archive"
         self.building = f"{self.alias}-building"
         self.timeout = timeout
-        # Benchmarks index synthetic documents that are no pages: nothing to record or replay.
-        self.record_missed = record_missed
         self.client = None
         if url:
             self.client = Elasticsearch(
@@ -120,13 +116,13 @@ class ElasticsearchEngine:
     def from_settings(cls) -> ElasticsearchEngine:
         return cls(
             settings.ELASTICSEARCH_URL,
-            index_prefix=getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "campaign"),
-            username=getattr(settings, "ELASTICSEARCH_USERNAME", ""),
-            password=getattr(settings, "ELASTICSEARCH_PASSWORD", ""),
-            api_key=getattr(settings, "ELASTICSEARCH_API_KEY", ""),
-            verify_certs=getattr(settings, "ELASTICSEARCH_VERIFY_CERTS", True),
-            ca_certs=getattr(settings, "ELASTICSEARCH_CA_CERTS", ""),
-            timeout=getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0),
+            index_prefix=settings.ELASTICSEARCH_INDEX_PREFIX,
+            username=settings.ELASTICSEARCH_USERNAME,
+            password=settings.ELASTICSEARCH_PASSWORD,
+            api_key=settings.ELASTICSEARCH_API_KEY,
+            verify_certs=settings.ELASTICSEARCH_VERIFY_CERTS,
+            ca_certs=settings.ELASTICSEARCH_CA_CERTS,
+            timeout=settings.ELASTICSEARCH_TIMEOUT,
         )
 
     # -- failures -------------------------------------------------------------
@@ -160,9 +156,9 @@ class ElasticsearchEngine:
             raise EngineUnavailable(f"chưa có chỉ mục “{self.alias}”: chạy rebuild_search_index")
         return targets
 
-    def _write(self, docs: list[SearchDocument], gone: list[int], progress=None) -> tuple[int, list[int]]:
+    def _bulk(self, docs: list[SearchDocument], gone: list[int], progress: Progress | None) -> tuple[int, list[int]]:
         """Index ``docs`` and drop ``gone``; returns (pages written, page ids
-        refused). Raises the client's errors when the cluster cannot be reached."""
+        refused). Raises when the cluster cannot be reached."""
         client = self.client if len(docs) + len(gone) <= SMALL_WRITE else self.client.options(request_timeout=BULK_TIMEOUT)
         targets = self._targets(client)
 
@@ -191,69 +187,31 @@ class ElasticsearchEngine:
             progress(done)
         return done, sorted(refused)
 
-    def _write_strict(self, docs: list[SearchDocument], gone: list[int]) -> None:
-        """``_write`` that raises when anything was refused (for replays)."""
-        _, refused = self._write(docs, gone)
-        if refused:
-            raise EngineUnavailable(f"Elasticsearch từ chối {len(refused)} trang")
-
-    def _write_or_record(self, action: str, page_ids: list[int], write: Callable[[], tuple[int, list[int]]]) -> int:
-        if not page_ids:
-            return 0
+    def _write(self, docs: list[SearchDocument], gone: list[int], progress: Progress | None = None) -> WriteResult:
+        """A write that never raises for the cluster: a page save goes on
+        whatever the cluster does, and the result says what it missed."""
+        if not docs and not gone:
+            return WriteResult()
         try:
-            self._ready()
-            try:
-                done, refused = write()
-            except FAILURES as exc:
-                raise self._unavailable(exc) from exc
+            with self._asking():
+                done, refused = self._bulk(docs, gone, progress)
         except EngineUnavailable as exc:
-            self._record(action, page_ids, exc)
-            return 0
-        if refused:
-            self._record(action, refused, EngineUnavailable(f"Elasticsearch từ chối {len(refused)} trang"))
-        else:
-            self._replay_some()
-        return done
+            return WriteResult(unreachable=True, reason=str(exc))
+        return WriteResult(done, refused, reason=f"Elasticsearch từ chối {len(refused)} trang" if refused else "")
 
-    def _record(self, action: str, page_ids: list[int], exc: Exception) -> None:
-        logger.warning("Elasticsearch missed %s of %d page(s): %s", action, len(page_ids), exc)
-        if self.record_missed:
-            pending.record(self.name, action, page_ids)
+    def index(self, docs: Iterable[SearchDocument], progress: Progress | None = None) -> WriteResult:
+        """Add or replace documents. Never raises for the cluster."""
+        return self._write(list(docs), [], progress)
 
-    def _replay_some(self) -> None:
-        """The cluster answers again: catch up on a batch of missed updates
-        (a page save stays quick; health and --reconcile do the rest)."""
-        if not self.record_missed or not PendingIndexUpdate.objects.filter(engine=self.name).exists():
-            return
-        try:
-            pending.replay(self.name, self._write_strict, batches=1)
-        except (EngineUnavailable, *FAILURES) as exc:
-            logger.warning("replaying missed Elasticsearch updates failed: %s", exc)
+    def delete(self, page_ids: Iterable[int]) -> WriteResult:
+        return self._write([], list(page_ids))
 
-    def index(self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
-        """Add or replace documents; returns how many. Never raises for the cluster."""
-        docs = list(docs)
-        return self._write_or_record(PendingIndexUpdate.INDEX, [d.page_id for d in docs], lambda: self._write(docs, [], progress))
-
-    def delete(self, page_ids: Iterable[int]) -> int:
-        page_ids = list(page_ids)
-        return self._write_or_record(PendingIndexUpdate.DELETE, page_ids, lambda: self._write([], page_ids))
-
-    def replay_pending(self) -> int:
-        """Replay every missed update now; returns how many pages. Raises
-        ``EngineUnavailable`` if the cluster fails again (the rest stays recorded)."""
-        if not self.record_missed:
-            return 0
-        with self._asking():
-            return pending.replay(self.name, self._write_strict)
-
-    def rebuild(self, docs: Iterable[SearchDocument], progress: Callable[[int], None] | None = None) -> int:
+    def rebuild(self, docs: Iterable[SearchDocument], progress: Progress | None = None) -> int:
         """A fresh versioned index, bulk-loaded, then the alias swapped to it
         atomically and the old index dropped. Raises ``EngineUnavailable``."""
         self._ready()
         client = self.client.options(request_timeout=BULK_TIMEOUT)
         name = f"{self.alias}-v{time.strftime('%Y%m%d%H%M%S', time.gmtime())}{time.time_ns() // 1_000_000 % 1000:03d}"
-        covered = pending.last_id(self.name) if self.record_missed else 0
         try:
             index = archive_index(name, building=True)
             index.aliases(**{self.building: {}})
@@ -272,8 +230,6 @@ class ElasticsearchEngine:
             raise
         self._drop(client, old)
         self._bounds = (0.0, None)
-        if self.record_missed:
-            pending.forget(self.name, covered)  # the new index holds those pages as they are now
         return count
 
     def _load(self, client, name: str, docs: Iterable[SearchDocument], progress) -> int:
@@ -305,8 +261,8 @@ class ElasticsearchEngine:
             return {int(h.meta.id): getattr(h, "fingerprint", "") for h in s.scan()}
 
     def health(self) -> tuple[bool, str]:
-        """Whether the cluster answers and holds the index; replays missed
-        updates when it does."""
+        """Whether the cluster answers and holds the index (what it missed
+        meanwhile is upkeep's: ``search.outbox.health``)."""
         self._paused_until = 0.0  # an explicit check always asks
         try:
             with self._asking():
@@ -316,14 +272,9 @@ class ElasticsearchEngine:
                 if not names:
                     return False, f"Elasticsearch ({status}) chưa có chỉ mục “{self.alias}”: chạy rebuild_search_index"
                 count = self.client.count(index=self.alias)["count"]
-            replayed = self.replay_pending()
         except EngineUnavailable as exc:
-            waiting = pending.count(self.name) if self.record_missed else 0
-            return False, f"{exc}" + (f"; {waiting} cập nhật đang chờ" if waiting else "")
-        message = f"Elasticsearch ({status}): {count} trang trong chỉ mục {names[0]}"
-        if replayed:
-            message += f"; đã cập nhật lại {replayed} trang bị lỡ"
-        return status in ("green", "yellow"), message
+            return False, str(exc)
+        return status in ("green", "yellow"), f"Elasticsearch ({status}): {count} trang trong chỉ mục {names[0]}"
 
     # -- searching --------------------------------------------------------------
 

@@ -19,9 +19,9 @@ import pytest
 
 from search import indexing
 from search.engines import registry
-from search.engines.elasticsearch import ElasticsearchEngine
+from search.engines.elasticsearch.engine import ElasticsearchEngine
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "elasticsearch.sh"
+SCRIPT = Path(__file__).resolve().parents[4] / "scripts" / "elasticsearch.sh"
 MISSING = 3  # the script's exit code for a missing prerequisite
 TIMEOUT = 15.0  # seconds: generous, the test machines are busy; the timeout test sets its own
 

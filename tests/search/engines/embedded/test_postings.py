@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 
 from bench.judgments import CASES
-from search.engines import embedded
-from search.engines.embedded import EmbeddedEngine
-from search.facets import FacetTable
-from search.postings import store_for_connection
+from search.engines.embedded import engine as embedded
+from search.engines.embedded.engine import EmbeddedEngine
+from search.engines.embedded.facets import FacetTable
+from search.engines.embedded.postings import store_for_connection
 from search.query import SearchQuery
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ afterwards is counted (and ranked) at once, not after a restart."""
 import pytest
 
 from search.documents import SearchDocument
-from search.engines.embedded import EmbeddedEngine
+from search.engines.embedded.engine import EmbeddedEngine
 from search.query import SearchQuery
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from search.analysis import normalize_doc_number
 from search.documents import SearchDocument
-from search.engines.embedded import EmbeddedEngine
+from search.engines.embedded.engine import EmbeddedEngine
+from vietnamese.numbers import normalize_doc_number
 
 pytestmark = pytest.mark.django_db
 

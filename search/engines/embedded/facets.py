@@ -16,10 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-SINGLE = ("content", "kind", "issuer", "level", "validity", "year")
-MULTI = ("theme", "region")
-FACETS = SINGLE + MULTI
-PAIRED = (*MULTI, "restriction")
+from search.engines.base import FACETS, MULTI_VALUED, SINGLE_VALUED
+
+PAIRED = (*MULTI_VALUED, "restriction")
 _NONE = np.zeros(0, dtype=np.int64)
 
 
@@ -79,7 +78,7 @@ class FacetTable:
         self.present = np.zeros(size, dtype=bool)
         self.date = np.zeros(size, dtype=np.int32)  # proleptic ordinal, 0 = undated
         self.codes = {name: _Codes() for name in FACETS}
-        self.single = {name: np.zeros(size, dtype=np.int32) for name in SINGLE}
+        self.single = {name: np.zeros(size, dtype=np.int32) for name in SINGLE_VALUED}
         # Multi-valued facets and restrictions as (page id, value code) pairs.
         self.pairs = {name: (_NONE, _NONE) for name in PAIRED}
         self._add(rows)
@@ -167,7 +166,7 @@ class FacetTable:
         code = self.codes[name].index.get(value)
         if code is None:
             return np.zeros(self.size, dtype=bool)
-        if name in SINGLE:
+        if name in SINGLE_VALUED:
             return self.single[name] == code
         docs, vals = self.pairs[name]
         mask = np.zeros(self.size, dtype=bool)
@@ -186,7 +185,7 @@ class FacetTable:
 
     def _counted(self, name: str, mask: np.ndarray) -> np.ndarray:
         size = len(self.codes[name].values)
-        if name in SINGLE:
+        if name in SINGLE_VALUED:
             counted = np.bincount(self.single[name][mask], minlength=size)
         else:
             docs, vals = self.pairs[name]

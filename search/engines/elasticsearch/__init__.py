@@ -1,0 +1,2 @@
+"""The Elasticsearch engine (``engine``), its index definition
+(``documents``) and its queries (``queries``)."""
