@@ -10,32 +10,16 @@ from __future__ import annotations
 
 import logging
 
-from wagtail.models import PageViewRestriction
-
-from cms.directives.models import KIND_LABELS, VALIDITY_CHOICES
-from cms.taxonomy.models import ISSUER_LEVEL_CHOICES, Region, Theme
-from home.models import CONTENT_KINDS
-from search.engines.registry import EngineUnavailable, get_engine
+from cms.content.filters import CHOICES
+from cms.content.visibility import refused_restrictions as refused_by
+from cms.taxonomy.models import Region, Theme
+from search.engines.base import EngineUnavailable
+from search.engines.registry import get_engine
 from search.query import FacetValue, SearchQuery, SearchResults, Suggestion
+from vietnamese.text import fold, tokenize
 
 logger = logging.getLogger(__name__)
 
-FACET_LABELS = {
-    "content": "Loại nội dung",
-    "kind": "Loại văn bản",
-    "theme": "Chủ đề",
-    "region": "Địa bàn",
-    "issuer": "Cơ quan ban hành",
-    "level": "Cấp ban hành",
-    "year": "Năm",
-    "validity": "Hiệu lực",
-}
-CHOICE_LABELS = {
-    "content": dict(CONTENT_KINDS),
-    "kind": KIND_LABELS,
-    "level": dict(ISSUER_LEVEL_CHOICES),
-    "validity": dict(VALIDITY_CHOICES),
-}
 FALLBACK_NOTICE = (
     "Máy chủ tìm kiếm Elasticsearch tạm thời không trả lời; kết quả dưới đây lấy từ chỉ mục tích hợp "
     "và có thể xếp hạng khác đôi chút."
@@ -44,9 +28,7 @@ FALLBACK_NOTICE = (
 
 def refused_restrictions(request) -> frozenset[int]:
     """Restrictions this request fails: their pages are never found."""
-    if request is None:
-        return frozenset(PageViewRestriction.objects.values_list("id", flat=True))
-    return frozenset(r.id for r in PageViewRestriction.objects.all() if not r.accept_request(request))
+    return frozenset(r.id for r in refused_by(request))
 
 
 def search(query: SearchQuery, engine: str | None = None) -> SearchResults:
@@ -97,8 +79,8 @@ def _region_values(values: list[FacetValue], selected: str | None) -> list[Facet
 
 def facet_label(name: str, value: str) -> str:
     """Vietnamese label of one facet value (for chips and messages)."""
-    if name in CHOICE_LABELS:
-        return CHOICE_LABELS[name].get(value, value)
+    if name in CHOICES:
+        return CHOICES[name].get(value, value)
     if name == "theme":
         return Theme.objects.filter(slug=value).values_list("name", flat=True).first() or value
     if name == "region":
@@ -108,13 +90,13 @@ def facet_label(name: str, value: str) -> str:
 
 def _label(results: SearchResults) -> None:
     for hit in results.hits + results.number_hits:
-        hit.content_label = CHOICE_LABELS["content"].get(hit.content, "")
-        hit.kind_label = KIND_LABELS.get(hit.kind, "")
+        hit.content_label = CHOICES["content"].get(hit.content, "")
+        hit.kind_label = CHOICES["kind"].get(hit.kind, "")
     facets = results.facets
     for name, values in facets.items():
-        if name in CHOICE_LABELS:
+        if name in CHOICES:
             for v in values:
-                v.label = CHOICE_LABELS[name].get(v.value, v.value)
+                v.label = CHOICES[name].get(v.value, v.value)
         elif name == "theme":
             names = dict(Theme.objects.filter(slug__in=[v.value for v in values]).values_list("slug", "name"))
             for v in values:
@@ -139,8 +121,6 @@ def _suggest_when_empty(results: SearchResults) -> None:
     if unknown:
         words = ", ".join(f"“{w[:40]}”" for w in results.unknown_terms[:5])
         results.messages.append(f"Không văn bản nào có từ {words}.")
-        from search.analysis import fold, tokenize
-
         kept = [t for t in tokenize(query.text) if fold(t) not in unknown]
         if kept:
             results.suggestions.append(" ".join(kept))

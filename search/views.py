@@ -8,14 +8,15 @@ from django.db import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from cms.content.filters import FILTER_LABELS
 from search import service
 from search.params import parse_search
 from search.query import NEWEST, RELEVANCE, SearchResults
-from search.service import FACET_LABELS, facet_label
+from search.service import facet_label
 
 logger = logging.getLogger(__name__)
 
-FACET_ORDER = ("content", "kind", "theme", "region", "issuer", "level", "year", "validity")
+FACET_ORDER = tuple(FILTER_LABELS)
 FACET_SHOWN = 12  # values per facet before "more" (the rest stay reachable by URL)
 SORT_LABELS = {RELEVANCE: "Liên quan nhất", NEWEST: "Mới nhất"}
 
@@ -45,13 +46,13 @@ def _facets(results: SearchResults, params: dict) -> list[dict]:
             }
             for v in values
         ]
-        groups.append({"name": name, "label": FACET_LABELS[name], "items": items[:FACET_SHOWN], "more": items[FACET_SHOWN:]})
+        groups.append({"name": name, "label": FILTER_LABELS[name], "items": items[:FACET_SHOWN], "more": items[FACET_SHOWN:]})
     return groups
 
 
 def _chips(query, params: dict) -> list[dict]:
     chips = [
-        {"label": f"{FACET_LABELS[name]}: {facet_label(name, value)}", "url": _url(params, page="", **{name: ""})}
+        {"label": f"{FILTER_LABELS[name]}: {facet_label(name, value)}", "url": _url(params, page="", **{name: ""})}
         for name, value in query.filters.items()
     ]
     if query.date_from:

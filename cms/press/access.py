@@ -1,12 +1,9 @@
 """What the press channels may hand out, and to whom.
 
 Every channel (API, feeds, downloads, images, attachments) starts from
-``press_pages``: live content the request may see (Wagtail page privacy,
-via content.visibility), minus embargoed pages. A page whose go-live date
-is still ahead is not live in Wagtail, but a page can also carry a future
-go_live_at while live (set by hand or by an import); the press must not
-see it before the date either, whoever asks. Pages past their expiry date
-are dropped even if publish_scheduled has not run yet.
+``press_pages``: the content the request may see by the site's one
+visibility rule (``cms.content.visibility``: published, neither embargoed
+nor past its expiry, and not hidden by page privacy), whoever asks.
 """
 
 import functools
@@ -18,7 +15,6 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 
 from cms.content.models import ContentPage
 from cms.content.visibility import visible_pages
@@ -47,20 +43,16 @@ def json_error(status, message, code="error"):
     return response
 
 
-def not_embargoed(queryset):
-    now = timezone.now()
-    return queryset.exclude(go_live_at__gt=now).exclude(expire_at__lte=now)
-
-
 def press_pages(request, queryset=None):
     """Content pages the press channels may show this request."""
     if queryset is None:
         queryset = ContentPage.objects.all()
-    return not_embargoed(visible_pages(queryset, request))
+    return visible_pages(queryset, request)
 
 
 def is_number(raw):
-    """ASCII digits only: str.isdigit() also accepts "²", which int() refuses."""
+    """ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    (Read the value with ``cms.content.filters.bounded_int``.)"""
     return raw.isascii() and raw.isdigit()
 
 

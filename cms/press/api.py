@@ -21,6 +21,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from cms.content.filters import bounded_int
 from cms.content.models import ContentPage
 
 from . import serializers
@@ -55,17 +56,18 @@ class PressPagination(WagtailPagination):
     """Wagtail's offset/limit pagination with Vietnamese messages."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+        limit_max = settings.WAGTAILAPI_LIMIT_MAX
         for name in ("offset", "limit"):
             raw = request.GET.get(name)
             if raw is not None and not is_number(raw):
                 message = f"Tham số {name} phải là số nguyên không âm (nhận được “{raw[:20]}”)."
                 raise PressError(400, message, "invalid_page")
-        if int(request.GET.get("offset") or 0) > MAX_OFFSET:
+        offset = request.GET.get("offset")
+        if offset is not None and bounded_int(offset, 0, MAX_OFFSET) is None:
             raise PressError(400, f"Tham số offset tối đa là {MAX_OFFSET}.", "invalid_page")
         limit = request.GET.get("limit")
-        if limit is not None and int(limit) > limit_max:
-            message = f"Tham số limit tối đa là {limit_max} (nhận được {int(limit)}); dùng offset để lấy tiếp."
+        if limit is not None and bounded_int(limit, 0, limit_max) is None:
+            message = f"Tham số limit tối đa là {limit_max} (nhận được {limit[:20]}); dùng offset để lấy tiếp."
             raise PressError(400, message, "limit_too_large")
         return super().paginate_queryset(queryset, request, view)
 
@@ -153,7 +155,7 @@ class PressPagesAPIViewSet(PagesAPIViewSet):
 
     def find_object(self, queryset, request):
         raw = request.GET.get("id")
-        if raw is not None and not (is_number(raw) and int(raw) <= MAX_ID):
+        if raw is not None and bounded_int(raw, 0, MAX_ID) is None:
             raise PressError(400, f"Tham số id phải là số nội dung (nhận được “{raw[:20]}”).", "invalid_id")
         try:
             return super().find_object(queryset, request)

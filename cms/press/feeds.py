@@ -4,7 +4,7 @@ Each item carries the full clean content (summary, images with their credit
 lines, body) and its images as enclosures. Image and enclosure URLs carry the
 reader's own feed key, so a feed reader on the intranet can fetch them too.
 A saved search is the query string of a section listing or /tim-kiem/
-(q, kind, theme, region, year) put after a feed URL.
+(q and the archive filters of cms.content.filters) put after a feed URL.
 """
 
 from dataclasses import dataclass
@@ -15,12 +15,12 @@ from django.db.models import QuerySet
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 
 from cms.content.bodytext import clean_line
+from cms.content.filters import filter_pages, parse_filters
 from cms.content.visibility import visible_pages
 from cms.taxonomy.models import Region, Theme
-from home.listing import apply_filters, parse_filters
 from home.models import SectionPage
 
-from .access import MAX_ID, PressError, is_number, press_pages, press_view
+from .access import MAX_ID, PressError, press_pages, press_view
 from .filters import MAX_QUERY_LENGTH, text_filter
 from .images import MIME_TYPES, image_url, page_images, rendition_file
 from .text import feed_html
@@ -59,16 +59,13 @@ class Entry:
 
 
 def saved_search(request, pages):
-    """Apply a listing's query string (q, kind, theme, region, year); bad values are a 400."""
-    year = request.GET.get("year", "").strip()
-    if year and not is_number(year):
-        # home.listing would call int() on any str.isdigit() value, "²" included.
-        raise PressError(400, f"Năm “{year[:20]}” không hợp lệ (ví dụ đúng: 2021).", "invalid_filter")
-    filters = parse_filters(request.GET)
-    if filters.messages:
-        raise PressError(400, " ".join(filters.messages), "invalid_filter")
-    pages = apply_filters(pages, filters)
-    labels = [label for _key, label in filters.active()]
+    """Apply a listing's or the search page's query string (q and the archive
+    filters, named as on those pages); bad values are a 400."""
+    filters, problems = parse_filters(request.GET)
+    if problems:
+        raise PressError(400, " ".join(problem.error for problem in problems), "invalid_filter")
+    pages = filter_pages(pages, filters)
+    labels = [label for _name, label in filters.chips()]
     q = request.GET.get("q", "").strip()
     if q:
         if len(q) > MAX_QUERY_LENGTH or "\x00" in q:

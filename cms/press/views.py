@@ -8,11 +8,12 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cms.content.filters import bounded_int
 from cms.content.visibility import visible_pages
 from cms.taxonomy.models import Region, Theme
 from home.models import SectionPage
 
-from .access import MAX_ID, PressError, is_number, json_error, press_page, press_view
+from .access import MAX_ID, PressError, json_error, press_page, press_view
 from .exports import docx_bytes, file_stem, txt_bytes
 from .images import MIME_TYPES, SIZES, find_page_image, rendition_file
 from .packs import has_press_pack, press_pack_bytes
@@ -147,7 +148,8 @@ def tokens_view(request):
                 context.update(new_token=plaintext, new_token_name=token.name)
         elif action == "revoke":
             raw = request.POST.get("token_id", "")
-            if is_number(raw) and int(raw) <= MAX_ID and revoke_api_token(user, int(raw)):
+            token_id = bounded_int(raw, 0, MAX_ID)
+            if token_id is not None and revoke_api_token(user, token_id):
                 messages.success(request, "Đã thu hồi khoá. Các chương trình đang dùng khoá này sẽ bị từ chối.")
             else:
                 messages.error(request, "Không tìm thấy khoá này trong các khoá còn hiệu lực của bạn.")
