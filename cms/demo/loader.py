@@ -19,15 +19,17 @@ from wagtail.models import Page, Site
 
 from cms.accounts.permissions import grant_section
 from cms.cases.models import ExemplaryCasePage
-from cms.content.models import ContentPageAttachment, ContentPageRelated
-from cms.directives.models import DocumentCitation, OfficialDocumentPage, PlanPage, PlanTask
-from cms.materials.models import PropagandaMaterialPage
-from cms.taxonomy.models import IssuingBody, Region, Theme
-from cms.taxonomy.regions import slugify_vi
-from home.models import HomePage, SectionPage
-from search.analysis import normalize_doc_number
-
 from cms.content.bodytext import body_blocks, slice_body
+from cms.content.models import ContentPageAttachment, ContentPageRelated
+from cms.directives.metadata import apply_metadata
+from cms.directives.models import OfficialDocumentPage, PlanPage, PlanTask
+from cms.importer.parser import ParsedDocument
+from cms.materials.models import PropagandaMaterialPage
+from cms.taxonomy.models import Region, Theme
+from home.models import HomePage, SectionPage
+from vietnamese.numbers import normalize_doc_number
+from vietnamese.text import slugify
+from vietnamese.vocabulary import CONTENT_KINDS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -37,22 +39,22 @@ HOME_INTRO = (
     "Văn bản chỉ đạo, kế hoạch, gương điển hình và tài liệu tuyên truyền của Ban Chỉ đạo "
     "Cuộc vận động các cấp, dành cho cán bộ, biên tập viên và phóng viên."
 )
-# (slug, title, content kind, intro)
-SECTIONS = [
-    ("van-ban-chi-dao", "Văn bản chỉ đạo", "van_ban", "Chỉ thị, công văn, thông tri, nghị quyết của các cấp ủy, chính quyền."),
-    ("ke-hoach", "Kế hoạch", "ke_hoach", "Kế hoạch, chương trình thực hiện Cuộc vận động."),
-    ("guong-dien-hinh", "Gương điển hình", "guong", "Tập thể, cá nhân, doanh nghiệp, địa phương tiêu biểu."),
-    ("tai-lieu-tuyen-truyen", "Tài liệu tuyên truyền", "tai_lieu", "Bài viết, khẩu hiệu, đề cương, hỏi - đáp sẵn sàng sử dụng."),
-]
-# Regional sections: (today's province slug, the sections that have one).
-REGIONAL_SECTIONS = {
-    "ha-noi": ["van-ban-chi-dao", "ke-hoach"],
-    "bac-ninh": ["van-ban-chi-dao", "ke-hoach"],
-    "lang-son": ["van-ban-chi-dao", "ke-hoach"],
-    "ha-tinh": ["van-ban-chi-dao", "ke-hoach"],
-    "ho-chi-minh": ["van-ban-chi-dao", "ke-hoach"],
+# The intro of each content kind's section (its title is the kind's label).
+SECTION_INTROS = {
+    "van_ban": "Chỉ thị, công văn, thông tri, nghị quyết của các cấp ủy, chính quyền.",
+    "ke_hoach": "Kế hoạch, chương trình thực hiện Cuộc vận động.",
+    "guong": "Tập thể, cá nhân, doanh nghiệp, địa phương tiêu biểu.",
+    "tai_lieu": "Bài viết, khẩu hiệu, đề cương, hỏi - đáp sẵn sàng sử dụng.",
 }
-PAGE_SECTION = {"official_document": "van-ban-chi-dao", "plan": "ke-hoach"}
+# Today's provinces with regional sections, and the content kinds that have one.
+REGIONAL_SECTIONS = {
+    "ha-noi": ["van_ban", "ke_hoach"],
+    "bac-ninh": ["van_ban", "ke_hoach"],
+    "lang-son": ["van_ban", "ke_hoach"],
+    "ha-tinh": ["van_ban", "ke_hoach"],
+    "ho-chi-minh": ["van_ban", "ke_hoach"],
+}
+PAGE_KIND = {"official_document": "van_ban", "plan": "ke_hoach"}
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "hangviet2026")
 # (username, full name, groups, superuser)
@@ -81,9 +83,9 @@ def load_demo(stdout=None):
         page = load_document(item)
         documents[page.number_key or page.slug] = page
     for item in data["exemplary_cases"]:
-        load_case(item, sections["guong-dien-hinh"], documents)
+        load_case(item, sections["guong"], documents)
     for item in data["materials"]:
-        load_material(item, sections["tai-lieu-tuyen-truyen"], documents)
+        load_material(item, sections["tai_lieu"], documents)
     return ensure_users()
 
 
@@ -117,17 +119,18 @@ def _child(parent, model, slug, **fields):
 
 
 def ensure_sections(home):
+    """The four sections (by content kind) and the regional sections beneath them."""
     sections = {}
-    for slug, title, kind, intro in SECTIONS:
-        sections[slug] = _child(home, SectionPage, slug, title=title, content_kind=kind, intro=intro, show_in_menus=True)
-    for region_slug, parents in REGIONAL_SECTIONS.items():
+    for kind in CONTENT_KINDS:
+        sections[kind.code] = _child(
+            home, SectionPage, kind.section, title=kind.label, content_kind=kind.code,
+            intro=SECTION_INTROS[kind.code], show_in_menus=True,
+        )
+    for region_slug, kinds in REGIONAL_SECTIONS.items():
         region = Region.objects.get(slug=region_slug)
-        for parent_slug in parents:
-            parent = sections[parent_slug]
-            section = _child(
-                parent, SectionPage, region_slug, title=region.full_name, content_kind=parent.content_kind, region=region
-            )
-            sections[f"{parent_slug}/{region_slug}"] = section
+        for kind in kinds:
+            section = _child(sections[kind], SectionPage, region_slug, title=region.full_name, content_kind=kind, region=region)
+            sections[f"{kind}/{region_slug}"] = section
             grant_section(f"Biên tập – {region.name}", section)
     return sections
 
@@ -160,68 +163,48 @@ def _attach_original(page, source):
     ]
 
 
-def _issuer(item, regions):
-    body, _ = IssuingBody.objects.update_or_create(
-        name=item["issuer"],
-        defaults={
-            "abbreviation": item.get("issuer_abbreviation") or "",
-            "level": item["level"],
-            "region": regions[0] if regions else None,
-        },
-    )
-    return body
-
-
 def _slug(item):
     key = normalize_doc_number(item["number"]) if item.get("number") else None
-    return key or slugify_vi(item["title"])[:60].strip("-")
+    return key or slugify(item["title"])[:60].strip("-")
+
+
+def seed_metadata(item):
+    """A seed's hand-checked metadata as the parser's result, for ``apply_metadata``."""
+    return ParsedDocument(
+        source=item["source"],
+        kind=item["kind"],
+        number=item["number"],
+        issuer=item["issuer"],
+        level=item["level"],
+        place=item["place"],
+        date=_date(item["date"]),
+        subject=item["subject"],
+        recipients=list(item["recipients"]),
+        distribution=list(item["distribution"]),
+        signing_capacity=item["signing_capacity"],
+        signer_title=item["signer_title"],
+        signer=item["signer"],
+        cited=[{**cited, "date": _date(cited["date"])} for cited in item["cited"]],
+        themes=list(item["themes"]),
+        regions=list(item["regions"]),
+    )
 
 
 def load_document(item):
     regions = _regions(item["regions"])
-    section = SectionPage.for_content(PAGE_SECTION[item["page_type"]], regions)
+    section = SectionPage.for_content(PAGE_KIND[item["page_type"]], regions)
     model = PlanPage if item["page_type"] == "plan" else OfficialDocumentPage
     text = (SEEDS / item["source"]).read_text("utf-8")
-    fields = dict(
-        title=item["title"],
-        summary=item["subject"],
-        issued_date=_date(item["date"]),
-        kind=item["kind"],
-        number=item["number"] or "",
-        issuer=_issuer(item, regions),
-        level=item["level"],
-        place=item["place"] or "",
-        subject=item["subject"],
-        recipients="\n".join(item["recipients"]),
-        signing_capacity=item["signing_capacity"] or "",
-        signer_title=item["signer_title"] or "",
-        signer=item["signer"] or "",
-        distribution="\n".join(item["distribution"]),
-        validity=item["validity"],
-        body=body_blocks(slice_body(text, item["body_start"], item["body_end"])),
-    )
-    if model is PlanPage:
-        fields.update(period=item.get("period") or "", purposes="\n".join(item.get("purposes", [])))
     page = model.objects.filter(slug=_slug(item)).first()
     if page is None:
-        page = model(slug=_slug(item), **fields)
-        section.add_child(instance=page)
-    else:
-        for name, value in fields.items():
-            setattr(page, name, value)
-    page.regions.set(regions)
-    page.themes.set(_themes(item["themes"]))
-    page.citations = [
-        DocumentCitation(
-            cited_number=cited["number"],
-            cited_kind=cited["kind"] or "",
-            cited_date=_date(cited["date"]),
-            cited_issuer=cited["issuer"] or "",
-            sort_order=order,
-        )
-        for order, cited in enumerate(item["cited"])
-    ]
+        page = model(slug=_slug(item))
+    apply_metadata(page, seed_metadata(item), issuer_abbreviation=item.get("issuer_abbreviation") or "")
+    page.title = item["title"]
+    page.validity = item["validity"]
+    page.body = body_blocks(slice_body(text, item["body_start"], item["body_end"]))
     if model is PlanPage:
+        page.period = item.get("period") or ""
+        page.purposes = "\n".join(item.get("purposes", []))
         page.tasks = [
             PlanTask(
                 task=task["task"],
@@ -234,6 +217,8 @@ def load_document(item):
             for order, task in enumerate(item.get("tasks", []))
         ]
     _attach_original(page, item["source"])
+    if page.pk is None:
+        section.add_child(instance=page)
     page.save_revision().publish()
     return page
 
@@ -250,7 +235,7 @@ def _related(page, numbers, documents):
 
 
 def _content_page(model, item, section, documents, fields):
-    slug = slugify_vi(item["title"])[:60].strip("-")
+    slug = slugify(item["title"])[:60].strip("-")
     page = model.objects.filter(slug=slug).first()
     fields.update(title=item["title"], summary=item["summary"])
     if page is None:

@@ -20,10 +20,12 @@ from wagtail.documents import get_document_model
 
 from cms.content.bodytext import body_blocks
 from cms.content.models import ContentPageAttachment
-from cms.directives.models import DocumentCitation, OfficialDocumentPage, PlanPage
-from cms.taxonomy.models import IssuingBody, Region, Theme
+from cms.directives.metadata import apply_metadata
+from cms.directives.models import OfficialDocumentPage, PlanPage
+from cms.taxonomy.models import Region
 from home.models import SectionPage
-from search.analysis import normalize, normalize_doc_number
+from vietnamese.numbers import normalize_doc_number
+from vietnamese.text import normalize
 
 from .parser import parse
 from .readers import ReaderError, read_text
@@ -35,7 +37,7 @@ SCANNED_WARNING = "cần nhập nội dung: tệp PDF không có lớp chữ (b�
 
 
 def max_bytes():
-    return getattr(settings, "IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+    return settings.IMPORT_MAX_BYTES
 
 
 @dataclass
@@ -249,8 +251,7 @@ def _section(section_slug, kind, regions, user=None):
         if section is None:
             raise ImportFailure(f"Không tìm thấy chuyên mục “{section_slug}”.")
     else:
-        top = "ke-hoach" if kind == "ke_hoach" else "van-ban-chi-dao"
-        section = SectionPage.for_content(top, regions)
+        section = SectionPage.for_content("ke_hoach" if kind == "ke_hoach" else "van_ban", regions)
         if section is None:
             raise ImportFailure("Chưa có chuyên mục để nhận văn bản (chạy load_demo hoặc tạo chuyên mục trước).")
     if user is not None and not section.permissions_for_user(user).can_add_subpage():
@@ -295,7 +296,9 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
         model = PlanPage if doc.kind == "ke_hoach" else OfficialDocumentPage
         page = model(title=title or default_title(doc), live=False)
     section = _section(section_slug, doc.kind, regions, user) if existing is None else None
-    _fill(page, doc, digest, regions)
+    apply_metadata(page, doc)
+    page.import_hash = digest
+    page.body = _blocks(doc)
     _attach(page, source, files)
     if section is not None:
         # A new draft's own rows (citations, attachments) exist at once; an update
@@ -304,38 +307,6 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
     page.save_revision(user=user, log_action=True)
     status, reason = (UPDATED, "Đã có trong kho; lưu bản cập nhật chờ duyệt.") if existing else (CREATED, "Tạo bản nháp.")
     return Outcome(source.name, status, reason, page.title, page.pk, doc.warnings, describe(doc, source.name))
-
-
-def _fill(page, doc, digest, regions):
-    page.kind = doc.kind or ""
-    page.number = doc.number or ""
-    page.issuer = (
-        IssuingBody.objects.get_or_create(name=doc.issuer, defaults={"level": doc.level or ""})[0] if doc.issuer else None
-    )
-    page.level = doc.level or ""
-    page.place = doc.place or ""
-    page.issued_date = doc.date
-    page.subject = doc.subject or ""
-    page.summary = doc.subject or ""
-    page.recipients = "\n".join(doc.recipients)
-    page.distribution = "\n".join(doc.distribution)
-    page.signing_capacity = doc.signing_capacity or ""
-    page.signer_title = doc.signer_title or ""
-    page.signer = doc.signer or ""
-    page.import_hash = digest
-    page.body = _blocks(doc)
-    page.regions.set(regions)
-    page.themes.set(list(Theme.objects.filter(slug__in=doc.themes)))
-    page.citations = [
-        DocumentCitation(
-            cited_number=cited["number"],
-            cited_kind=cited.get("kind") or "",
-            cited_date=cited.get("date"),
-            cited_issuer=cited.get("issuer") or "",
-            sort_order=order,
-        )
-        for order, cited in enumerate(doc.cited)
-    ]
 
 
 def _blocks(doc):
