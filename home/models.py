@@ -6,33 +6,18 @@ from django.db.models import Count
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from cms.cases.models import ExemplaryCasePage
+from cms.content.filters import filter_pages, parse_filters
 from cms.content.models import ContentPage
 from cms.content.visibility import visible_pages
-from cms.directives.models import KIND_CHOICES
+from cms.directives.models import OfficialDocumentPage, PlanPage
+from cms.materials.models import PropagandaMaterialPage
 from cms.taxonomy.models import Region, Theme
+from vietnamese.vocabulary import CONTENT_KIND_LABELS, KIND_CHOICES, SECTION_SLUGS, choices
 
-from .listing import apply_filters, paginate, parse_filters
+from .listing import paginate
 
-CONTENT_KINDS = [
-    ("van_ban", "Văn bản chỉ đạo"),
-    ("ke_hoach", "Kế hoạch"),
-    ("guong", "Gương điển hình"),
-    ("tai_lieu", "Tài liệu tuyên truyền"),
-]
-CONTENT_PAGE_TYPES = [
-    "directives.OfficialDocumentPage",
-    "directives.PlanPage",
-    "cases.ExemplaryCasePage",
-    "materials.PropagandaMaterialPage",
-]
-
-
-def regions_with_ancestors(regions):
-    """The given regions and the units above them (not the nation), in tree order."""
-    paths = set()
-    for path in regions.values_list("path", flat=True).distinct():
-        paths.update(path[:end] for end in range(2 * Region.steplen, len(path) + 1, Region.steplen))
-    return Region.objects.filter(path__in=paths).order_by("path")
+CONTENT_MODELS = [OfficialDocumentPage, PlanPage, ExemplaryCasePage, PropagandaMaterialPage]
 
 
 class HomePage(Page):
@@ -58,7 +43,7 @@ class SectionPage(Page):
     """A section (chuyên mục) that lists the content beneath it, with filters."""
 
     intro = models.TextField("Giới thiệu", blank=True)
-    content_kind = models.CharField("Loại nội dung", max_length=20, choices=CONTENT_KINDS, default="van_ban")
+    content_kind = models.CharField("Loại nội dung", max_length=20, choices=choices(CONTENT_KIND_LABELS), default="van_ban")
     region = models.ForeignKey(
         Region,
         verbose_name="Địa bàn",
@@ -76,7 +61,7 @@ class SectionPage(Page):
         )
     ]
     parent_page_types = ["home.HomePage", "home.SectionPage"]
-    subpage_types = ["home.SectionPage"] + CONTENT_PAGE_TYPES
+    subpage_types = ["home.SectionPage", *CONTENT_MODELS]
     template = "home/section_page.html"
 
     class Meta:
@@ -84,10 +69,11 @@ class SectionPage(Page):
         verbose_name_plural = "Chuyên mục"
 
     @classmethod
-    def for_content(cls, top_slug, regions):
-        """Where new content goes: the regional subsection of ``top_slug`` for the
-        content's today's province if there is one, else the top section itself."""
-        top = cls.objects.filter(slug=top_slug, depth=3).first()
+    def for_content(cls, content_kind, regions):
+        """Where new content of a kind goes: the regional subsection of the kind's
+        section for the content's today's province if there is one, else the
+        kind's section itself."""
+        top = cls.objects.filter(slug=SECTION_SLUGS[content_kind], depth=3).first()
         if top is None:
             return None
         for region in regions:
@@ -97,14 +83,21 @@ class SectionPage(Page):
                 return regional
         return top
 
+    @classmethod
+    def top_of(cls, page):
+        """The top-level section above ``page``: its theme and region links filter it."""
+        return cls.objects.ancestor_of(page).order_by("depth").first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = visible_pages(ContentPage.objects.descendant_of(self), request)
-        filters = parse_filters(request.GET)
-        results = apply_filters(pages, filters).order_by("-issued_date", "-first_published_at", "title")
-        page_obj = paginate(results, request.GET.get("page"), settings.LISTING_PAGE_SIZE, filters.messages)
+        filters, problems = parse_filters(request.GET)
+        notices = [problem.notice for problem in problems]
+        results = filter_pages(pages, filters).order_by("-issued_date", "-first_published_at", "title")
+        page_obj = paginate(results, request.GET.get("page"), settings.LISTING_PAGE_SIZE, notices)
         context.update(
             filters=filters,
+            notices=notices,
             page_obj=page_obj,
             items=[item.specific for item in page_obj.object_list],
             subsections=SectionPage.objects.child_of(self).live(),
@@ -129,6 +122,6 @@ class SectionPage(Page):
             "themes": Theme.objects.filter(theme_items__content_object__in=ids)
             .annotate(n=Count("theme_items"))
             .order_by("-curated", "name"),
-            "regions": regions_with_ancestors(Region.objects.filter(pages__in=ids)),
+            "regions": Region.with_ancestors(Region.objects.filter(pages__in=ids).values_list("path", flat=True).distinct()),
             "years": years,
         }

@@ -17,6 +17,9 @@ SUBJECT_KINDS = [
 
 
 class ExemplaryCasePage(ContentPage):
+    """An exemplary case (gương điển hình): a person, collective, enterprise or locality held up as a model."""
+
+    content_kind = "guong"
     subject_kind = models.CharField("Đối tượng", max_length=20, choices=SUBJECT_KINDS)
     subject_name = models.CharField("Tên cá nhân / tập thể / đơn vị", max_length=255)
     year = models.PositiveIntegerField("Năm", null=True, blank=True)
@@ -48,8 +51,6 @@ class ExemplaryCasePage(ContentPage):
     )
 
     parent_page_types = ["home.SectionPage"]
-    subpage_types = []
-    template = "cases/exemplary_case_page.html"
 
     class Meta:
         verbose_name = "Gương điển hình"

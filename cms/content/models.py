@@ -5,6 +5,7 @@ plan, exemplary case, propaganda material) inherit from, so sections, feeds
 and search list them through one table with one set of filters.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,7 +13,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from cms.taxonomy.models import Region, Theme
@@ -115,6 +116,9 @@ class ContentPage(Page):
     ]
 
     is_creatable = False
+    subpage_types = []  # content pages hold no pages
+    # Each kind's page type names its content kind (a code of vietnamese.vocabulary.CONTENT_KINDS).
+    content_kind = ""
 
     class Meta:
         verbose_name = "Nội dung"
@@ -130,11 +134,15 @@ class ContentPage(Page):
     def theme_list(self):
         return list(self.themes.all())
 
-    def top_section(self):
-        """The top-level section above this page: theme and region links filter it."""
-        from home.models import SectionPage
+    @classmethod
+    def models_of_kind(cls, kind):
+        """The page types of one content kind ("van_ban": official documents, not plans)."""
+        return [model for model in get_page_models() if issubclass(model, cls) and model.content_kind == kind]
 
-        return SectionPage.objects.ancestor_of(self).order_by("depth").first()
+    @classmethod
+    def of_kind(cls, kind):
+        """A filter on content pages: those of one content kind."""
+        return models.Q(content_type__in=[ContentType.objects.get_for_model(m) for m in cls.models_of_kind(kind)])
 
 
 class ContentPageAttachment(Orderable):

@@ -20,6 +20,9 @@ FORM_LABELS = dict(FORMS)
 
 
 class PropagandaMaterialPage(ContentPage):
+    """A propaganda material, ready to publish: an article, slogans, a poster, a script..."""
+
+    content_kind = "tai_lieu"
     form = models.CharField("Hình thức", max_length=30, choices=FORMS)
     occasion = models.CharField("Dịp", max_length=120, blank=True, help_text="Ví dụ: Tết Nguyên đán.")
     audience = models.CharField("Đối tượng", max_length=255, blank=True)
@@ -40,8 +43,6 @@ class PropagandaMaterialPage(ContentPage):
     )
 
     parent_page_types = ["home.SectionPage"]
-    subpage_types = []
-    template = "materials/propaganda_material_page.html"
 
     class Meta:
         verbose_name = "Tài liệu tuyên truyền"

@@ -8,9 +8,11 @@ from django.urls import reverse
 from rest_framework.fields import Field
 from wagtail.api import APIField
 
+from vietnamese.vocabulary import CONTENT_KIND_LABELS
+
 from .images import image_data, page_images
 from .packs import has_press_pack
-from .text import CONTENT_KIND_LABELS, body_html, body_text, content_kind, metadata
+from .text import body_html, body_text, metadata
 
 
 class PageDataField(Field):
@@ -29,11 +31,11 @@ def _absolute(request, url):
 
 
 def kind(page, request):
-    return content_kind(page)
+    return page.content_kind
 
 
 def kind_label(page, request):
-    return CONTENT_KIND_LABELS.get(content_kind(page), "")
+    return CONTENT_KIND_LABELS.get(page.content_kind, "")
 
 
 def issued_date(page, request):

@@ -17,29 +17,9 @@ from cms.cases.models import ExemplaryCasePage
 from cms.content.bodytext import clean_line
 from cms.directives.models import OfficialDocumentPage, PlanPage
 from cms.materials.models import PropagandaMaterialPage
+from vietnamese.vocabulary import CONTENT_KIND_LABELS
 
 from .images import page_images
-
-CONTENT_KIND_LABELS = {
-    "van_ban": "Văn bản chỉ đạo",
-    "ke_hoach": "Kế hoạch",
-    "guong": "Gương điển hình",
-    "tai_lieu": "Tài liệu tuyên truyền",
-}
-
-
-def content_kind(page):
-    """One of the four content kinds (the API's ``kind``) of a specific page."""
-    if isinstance(page, PlanPage):
-        return "ke_hoach"
-    if isinstance(page, OfficialDocumentPage):
-        return "van_ban"
-    if isinstance(page, ExemplaryCasePage):
-        return "guong"
-    if isinstance(page, PropagandaMaterialPage):
-        return "tai_lieu"
-    return ""
-
 
 @dataclass
 class Unit:
@@ -147,7 +127,7 @@ def _date(value):
 
 def metadata(page):
     """(key, label, value) facts about a specific page; value is a string or a list of strings."""
-    lines = [("content_kind", "Loại nội dung", CONTENT_KIND_LABELS.get(content_kind(page), ""))]
+    lines = [("content_kind", "Loại nội dung", CONTENT_KIND_LABELS.get(page.content_kind, ""))]
     if isinstance(page, OfficialDocumentPage):
         signer = ""
         if page.signer:

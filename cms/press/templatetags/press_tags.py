@@ -3,6 +3,8 @@
 from django import template
 from django.urls import reverse
 
+from home.models import SectionPage
+
 from ..access import press_pages
 from ..packs import has_press_pack
 from ..text import copy_text
@@ -22,7 +24,7 @@ def press_downloads(context, page):
     token = feed_token_for(request.user) if can_use_tokens(request.user) else None
     suffix = f"?token={token}" if token else ""
     feeds = []
-    section = page.top_section()
+    section = SectionPage.top_of(page)
     if section is not None:
         feeds.append((section.title, reverse("press:section_rss", args=[section.pk]), reverse("press:section_atom", args=[section.pk])))
     for theme in page.themes.all():
