@@ -277,9 +277,7 @@ cmd_status() {
 
 [[ $# -eq 1 ]] || usage
 case "$1" in
-    start) cmd_start ;;
-    stop) cmd_stop ;;
-    status) cmd_status ;;
+    start | stop | status) "cmd_$1" ;;
     url) echo "$ES_URL" ;;
     *) usage ;;
 esac

@@ -39,14 +39,6 @@ def can_import(user):
     return PagePermissionPolicy().user_has_permission(user, "add")
 
 
-def max_age():
-    return getattr(settings, "IMPORT_STAGING_MAX_AGE", 24 * 3600)
-
-
-def max_total_bytes():
-    return getattr(settings, "IMPORT_MAX_TOTAL_BYTES", 10 * service.max_bytes())
-
-
 # --------------------------------------------------------------------------------------------
 # Staging
 # --------------------------------------------------------------------------------------------
@@ -71,7 +63,7 @@ def stage(uploads, section_id, user):
                 failures.append([item.source, item.reason])
                 continue
             total += len(item.data)
-            if total > max_total_bytes():
+            if total > settings.IMPORT_MAX_TOTAL_BYTES:
                 reason = "Vượt quá tổng dung lượng cho một lần nhập; hãy nhập tệp này ở lần sau."
                 failures.append([item.name, reason])
                 continue
@@ -91,7 +83,7 @@ def load_manifest(token, user):
         manifest = json.loads((staging_root() / token / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if time.time() - manifest.get("created", 0) > max_age():
+    if time.time() - manifest.get("created", 0) > settings.IMPORT_STAGING_MAX_AGE:
         discard(token)
         return None
     return manifest if manifest.get("user") == user.pk else None
@@ -117,7 +109,7 @@ def sweep():
     root = staging_root()
     if not root.is_dir():
         return
-    limit = time.time() - max_age()
+    limit = time.time() - settings.IMPORT_STAGING_MAX_AGE
     for folder in root.iterdir():
         if folder.is_dir() and folder.stat().st_mtime < limit:
             shutil.rmtree(folder, ignore_errors=True)

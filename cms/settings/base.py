@@ -196,9 +196,12 @@ SEARCH_PAGE_SIZE = 10
 
 LISTING_PAGE_SIZE = 10
 
-# Importing documents: the per-file size limit, and where uploads wait for review.
+# Importing documents: the per-file size limit, the limit of one upload (all its files), where
+# uploads wait for review and for how long (seconds) an abandoned upload is kept.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+IMPORT_MAX_TOTAL_BYTES = int(os.environ.get("IMPORT_MAX_TOTAL_BYTES", 10 * IMPORT_MAX_BYTES))
 IMPORT_STAGING_ROOT = Path(os.environ.get("IMPORT_STAGING_ROOT", BASE_DIR / "var" / "import-staging"))
+IMPORT_STAGING_MAX_AGE = int(os.environ.get("IMPORT_STAGING_MAX_AGE", 24 * 3600))
 
 # Press channels (cms/press): the JSON API's largest page, items per feed.
 WAGTAILAPI_LIMIT_MAX = 50
