@@ -13,7 +13,7 @@ def material_with_photo():
     from cms.content.models import CampaignImage
     from cms.materials.models import MaterialImage, PropagandaMaterialPage
     from django.core.files.images import ImageFile
-    from tests.press.conftest import jpeg_bytes
+    from tests.cms.press.conftest import jpeg_bytes
 
     page = PropagandaMaterialPage.objects.get(title__startswith="Đức Thọ: ưu tiên hàng Việt")
     image = CampaignImage(title="Phiên chợ Tết", credit="Nguyễn Thu Hà / Báo Hà Tĩnh", usage_rights="tu_do")

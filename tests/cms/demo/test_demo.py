@@ -15,7 +15,7 @@ from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
-FIXTURE = Path(__file__).resolve().parent.parent / "cms" / "demo" / "fixtures" / "seed_metadata.json"
+FIXTURE = Path(__file__).resolve().parents[3] / "cms" / "demo" / "fixtures" / "seed_metadata.json"
 TRUTH = json.loads(FIXTURE.read_text("utf-8"))
 
 

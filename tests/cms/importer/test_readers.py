@@ -30,7 +30,7 @@ from cms.importer.readers import (
     vni_to_unicode,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "cms" / "demo" / "fixtures" / "seeds"
 PHRASE = "Người Việt Nam ưu tiên dùng hàng Việt Nam"
 

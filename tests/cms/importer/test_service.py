@@ -17,7 +17,7 @@ from cms.importer.service import CREATED, FAILED, SKIPPED, UPDATED, Source, impo
 
 pytestmark = pytest.mark.django_db
 
-SEEDS = Path(__file__).resolve().parent.parent / "cms" / "demo" / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "cms" / "demo" / "fixtures" / "seeds"
 
 NEW_LETTER = """**TỈNH ỦY HÀ TĨNH**
 

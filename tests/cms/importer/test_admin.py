@@ -15,7 +15,7 @@ from wagtail.models import Page
 from cms.directives.models import OfficialDocumentPage
 from cms.importer.wagtail_hooks import ImportMenuItem
 from home.models import SectionPage
-from tests.test_import import NEW_LETTER, scanned_pdf
+from tests.cms.importer.test_service import NEW_LETTER, scanned_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -13,19 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from cms.importer.parser import (
-    ParsedDocument,
-    clean_number,
-    find_numbers,
-    normalize_case,
-    number_key,
-    parse,
-    parse_date,
-)
-from cms.importer.vocabulary import KINDS, LEVELS, THEME_SLUGS, fold
-from search.analysis import fix_tones
+from cms.importer.parser import ParsedDocument, normalize_case, parse, parse_date
+from vietnamese.numbers import clean_number, find_numbers, number_key
+from vietnamese.text import fix_tones, fold
+from vietnamese.vocabulary import KINDS, LEVELS, THEME_SLUGS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "cms" / "demo" / "fixtures" / "seeds"
 TRUTH = ROOT / "cms" / "demo" / "fixtures" / "seed_metadata.json"
 
