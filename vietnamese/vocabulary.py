@@ -18,6 +18,7 @@ __all__ = [
     "CONTENT_KINDS",
     "CONTENT_KIND_LABELS",
     "DOCUMENT_KINDS",
+    "FILTERS",
     "GENERIC_KIND_LABEL",
     "ISSUER_EXPANSIONS",
     "KINDS",
@@ -155,6 +156,18 @@ RELATIONS: dict[str, str] = {
     "thuc_hien": "Căn cứ / thực hiện",
     "dan_chieu": "Dẫn chiếu",
     "thay_the": "Thay thế",
+}
+
+# What the archive is filtered and faceted by, in the order shown, with its label.
+FILTERS: dict[str, str] = {
+    "content": "Loại nội dung",
+    "kind": "Loại văn bản",
+    "theme": "Chủ đề",
+    "region": "Địa bàn",
+    "issuer": "Cơ quan ban hành",
+    "level": "Cấp ban hành",
+    "year": "Năm",
+    "validity": "Tình trạng hiệu lực",
 }
 
 # --------------------------------------------------------------------------------------------

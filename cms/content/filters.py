@@ -16,21 +16,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cms.taxonomy.models import IssuingBody, Region, Theme
-from vietnamese.vocabulary import CONTENT_KIND_LABELS, KIND_LABELS, LEVELS, VALIDITY
+from vietnamese.vocabulary import CONTENT_KIND_LABELS, FILTERS, KIND_LABELS, LEVELS, VALIDITY
 
 from .models import ContentPage
 
-# Field -> label, in the order filters and facets are shown.
-FILTER_LABELS = {
-    "content": "Loại nội dung",
-    "kind": "Loại văn bản",
-    "theme": "Chủ đề",
-    "region": "Địa bàn",
-    "issuer": "Cơ quan ban hành",
-    "level": "Cấp ban hành",
-    "year": "Năm",
-    "validity": "Tình trạng hiệu lực",
-}
+FILTER_LABELS = FILTERS
 # Fields whose value is a code of a vocabulary table.
 CHOICES = {"content": CONTENT_KIND_LABELS, "kind": KIND_LABELS, "level": LEVELS, "validity": VALIDITY}
 # Fields whose value names a row: theme and region by slug, issuer by name.

@@ -17,12 +17,14 @@ from typing import Protocol, runtime_checkable
 from search.documents import ALL_EXACT, FREQUENT, HEAD_EXACT, HEAD_FOLDED, SearchDocument
 from search.query import SearchQuery, SearchResults, Suggestion
 from search.queryplan import QueryPlan
+from vietnamese.vocabulary import FILTERS
 
 Progress = Callable[[int], None]
 
-# The facets every engine counts and filters on (labelled by search.service).
-SINGLE_VALUED = ("content", "kind", "issuer", "level", "validity", "year")
+# The facets every engine counts and filters on: the vocabulary's filters, a
+# page having one value of each but several themes and regions.
 MULTI_VALUED = ("theme", "region")
+SINGLE_VALUED = tuple(name for name in FILTERS if name not in MULTI_VALUED)
 FACETS = SINGLE_VALUED + MULTI_VALUED
 
 # Ranking: weights per place a term occurs.
