@@ -42,7 +42,7 @@ from typing import NamedTuple
 from cms.taxonomy.regions import _package_data_dir, build_region_tree
 from vietnamese.numbers import normalize_doc_number
 from vietnamese.text import fold, slugify
-from vietnamese.vocabulary import THEME_SLUGS
+from vietnamese.vocabulary import KIND_LABELS, SECTION_SLUGS, THEME_SLUGS
 from search.documents import SearchDocument
 
 __all__ = ["FIRST_DATE", "LAST_DATE", "MERGER_DATE", "generate", "queries"]
@@ -67,13 +67,7 @@ def _nfc(text: str) -> str:
 
 # content kind -> share of the archive
 CONTENT_WEIGHTS = {"van_ban": 55, "ke_hoach": 30, "guong": 8, "tai_lieu": 7}
-SECTION = {"van_ban": "van-ban-chi-dao", "ke_hoach": "ke-hoach", "guong": "guong-dien-hinh", "tai_lieu": "tai-lieu-tuyen-truyen"}
 PLAN_KINDS = ("ke_hoach", "chuong_trinh")
-KIND_LABEL = {
-    "chi_thi": "Chỉ thị", "cong_van": "Công văn", "thong_tri": "Thông tri", "ke_hoach": "Kế hoạch",
-    "nghi_quyet": "Nghị quyết", "ket_luan": "Kết luận", "quyet_dinh": "Quyết định", "thong_bao": "Thông báo",
-    "huong_dan": "Hướng dẫn", "chuong_trinh": "Chương trình hành động", "bao_cao": "Báo cáo", "to_trinh": "Tờ trình",
-}
 # Documents per year, relative: the campaign starts in mid-2009, Chỉ thị 03-CT/TW (2021) revives it.
 YEAR_WEIGHTS = {
     2009: 0.6, 2010: 1.2, 2011: 1.3, 2012: 1.5, 2013: 1.6, 2014: 1.8, 2015: 2.2, 2016: 2.3, 2017: 2.4,
@@ -1284,7 +1278,7 @@ def _official(rng: random.Random, m: _Meta, slots: _Slots, landmark) -> tuple[_T
     elif m.kind == "nghi_quyet" and "HĐND" in m.number:  # a council resolution: articles, policy subjects
         family = "decision"
         subject, themes = rng.choice(SUBJECTS["decision"][4:])
-    label = KIND_LABEL[m.kind]
+    label = KIND_LABELS[m.kind]
     head = f"{label} {m.number}" if m.number else label
     linked = "" if subject.startswith("Về ") or family == "plan" else "về "
     title = f"{head} {linked}{_lower_first(subject)}"
@@ -1358,7 +1352,7 @@ def _document(seed: int, page_id: int) -> SearchDocument:
     slug = slugify(title[:90]).rsplit("-", 1)[0] if len(title) > 90 else slugify(title)
     return SearchDocument(
         page_id=page_id,
-        url=f"/{SECTION[m.content]}/{slug}-{page_id}/",
+        url=f"/{SECTION_SLUGS[m.content]}/{slug}-{page_id}/",
         title=title,
         content=m.content,
         kind=m.kind,
