@@ -1,0 +1,81 @@
+"""Pre-processing: characters, markup residue, run-in lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+from .dates import RUN_IN_DATE_RE
+from .places import is_place_name
+
+
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+
+
+def _split_run_in(line: str) -> list[str]:
+    """"**Lê Thị Thu Hồng** Lạng Sơn, ngày 29 tháng 9 năm 2021" -> name line + date line."""
+    if "gày" not in line and "GÀY" not in line:
+        return [line]
+    m = RUN_IN_DATE_RE.search(line)
+    if not m:
+        return [line]
+    head = line[: m.start()]
+    plain_head = head.replace("*", "").strip()
+    if not plain_head or is_place_name(plain_head):
+        return [line]
+    # the bold markers of the name show where it ends
+    if "**" in head:
+        cut = head.rfind("**") + 2
+        before, place = head[:cut], head[cut:]
+        if place.strip() and is_place_name(place.replace("*", "").strip()) and before.replace("*", "").strip():
+            return [before.rstrip(), place.strip() + line[m.start():]]
+    words = plain_head.split()
+    if len(words) > 10:
+        return [line]
+    for n in range(min(5, len(words) - 1), 0, -1):
+        place = " ".join(words[-n:])
+        if is_place_name(place):
+            name = " ".join(words[:-n])
+            return [name, place + line[m.start():].replace("**", "")]
+    return [line]
+
+
+_MARKUP_CHARS = frozenset("*#\\_{}^\t\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_SEPARATOR_RE = re.compile(r"(?:\\?\*\s*){1,5}|[-_=~]{3,}|(?:\*\s*){3,}|#+")
+
+
+def _clean_line(line: str) -> str:
+    stripped = line.strip()
+    if not stripped:
+        return ""
+    if stripped[0] in "-_=~" and _SEPARATOR_RE.fullmatch(stripped):
+        return ""
+    if "  " not in stripped and _MARKUP_CHARS.isdisjoint(stripped):
+        return stripped
+    line = _INVISIBLE_RE.sub("", line).replace("\u00a0", " ").replace("\t", " ")
+    stripped = line.strip()
+    if _SEPARATOR_RE.fullmatch(stripped):
+        return ""
+    line = re.sub(r"^\s*#{1,6}\s+", "", line)
+    line = re.sub(r"[_^]\{([^{}]*)\}", r" \1", line)  # sub/superscript markup: KTN_{Hương}
+    line = line.replace("**", "").replace("__", "")
+    line = _MD_ESCAPE_RE.sub(r"\1", line)
+    line = re.sub(r"^\s*\*\s+", "- ", line)  # markdown bullet
+    line = line.replace("(*)", "\x00").replace("*", "").replace("\x00", "(*)")  # keep footnote marks
+    line = re.sub(r"[ ]{2,}", " ", line)
+    return line.strip()
+
+
+def preprocess(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        for piece in _split_run_in(raw):
+            lines.append(_clean_line(piece))
+    return lines
+
+
+# ============================================================================================
+# Splitting a file into documents
