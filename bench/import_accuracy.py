@@ -30,6 +30,7 @@ from typing import Any
 from cms.importer.parser import parse
 from cms.importer.readers import ReaderError, read_text
 from vietnamese.numbers import normalize_doc_number
+from vietnamese.text import fix_tones
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FOLDER = ROOT / "cms" / "demo" / "fixtures" / "seeds"
@@ -106,7 +107,7 @@ def _as_list(value: Any, name: str) -> list[dict[str, Any]]:
     return entries
 
 
-def extract_folder(folder: str | Path) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
+def extract_folder(folder: str | Path, skip: tuple[str, ...] = ()) -> tuple[dict[str, list[dict[str, Any]]], dict[str, str]]:
     """Parse every file of ``folder`` as an upload would be: file name -> documents as dicts.
 
     Unreadable files give no documents and an entry in the second dict (name -> message), so
@@ -115,6 +116,8 @@ def extract_folder(folder: str | Path) -> tuple[dict[str, list[dict[str, Any]]],
     documents: dict[str, list[dict[str, Any]]] = {}
     errors: dict[str, str] = {}
     for path in sorted(p for p in Path(folder).iterdir() if p.is_file() and not p.name.startswith(".")):
+        if path.name in skip or path.name.upper().startswith("README"):
+            continue  # the truth file and the folder's description are not documents
         try:
             text = read_text(path).text
         except ReaderError as exc:
@@ -143,6 +146,22 @@ def normalize_text(value: Any) -> Any:
     return value
 
 
+# Names and subjects compare as the same words: truth files print them as the page does (capitals,
+# "HOÀ" or "HÒA") while the importer writes the house style ("Thành ủy Hà Nội", sentence case);
+# the label "V/v" / "Về việc" before a subject is not part of the trích yếu, and a closing full
+# stop is punctuation of the line, not of the subject.
+WORD_FIELDS = ("issuer", "subject", "place", "signer", "signer_title", "signing_capacity")
+_SUBJECT_LABEL_RE = re.compile(r"^(?:v\s*/\s*v|vv|về\s+việc)\s*[:.]?\s*", re.I)
+
+
+def comparable_words(value: Any) -> Any:
+    value = normalize_text(value)
+    if not isinstance(value, str):
+        return value
+    value = _SUBJECT_LABEL_RE.sub("", fix_tones(value).casefold()).rstrip(" .;,")
+    return value or None
+
+
 def same_value(expected: Any, got: Any) -> bool:
     return normalize_text(expected) == normalize_text(got)
 
@@ -169,6 +188,8 @@ def field_values(name: str, truth: dict[str, Any], doc: dict[str, Any] | None) -
         return cited_numbers(truth[key]), cited_numbers(got)
     if name in SET_FIELDS:
         return as_set(truth[key]), as_set(got)
+    if name in WORD_FIELDS:
+        return comparable_words(truth[key]), comparable_words(got)
     return normalize_text(truth[key]), normalize_text(got)
 
 
@@ -244,7 +265,7 @@ def _plain(value: Any) -> Any:
 def run(folder: str | Path, truth_path: str | Path) -> dict[str, Any]:
     """Read, parse, compare: the whole bench as one call (used by the tests)."""
     truth = load_truth(truth_path)
-    documents, errors = extract_folder(folder)
+    documents, errors = extract_folder(folder, skip=(Path(truth_path).name,))
     report = evaluate(documents, truth)
     report["errors"] = errors
     report["unscored_files"] = sorted(set(documents) - {s for s, _ in truth})

@@ -22,16 +22,19 @@ from vietnamese.numbers import clean_number, kind_from_number
 from vietnamese.text import fix_tones, fold  # noqa: F401  (fold: the one folding, shared)
 from vietnamese.vocabulary import KINDS
 
+from .parsing.attachment import kind_named_by_parent, read_heading
 from .parsing.body import split_paragraphs, find_sections, excerpt
+from .parsing.chrome import strip_chrome
 from .parsing.citations import citations, kind_code_for_word
 from .parsing.closing import find_body_end, is_person_name, parse_closing
 from .parsing.dates import parse_date, valid_date
 from .parsing.document import ParsedDocument
-from .parsing.header import scan_header
+from .parsing.header import authority_issuer, scan_header
 from .parsing.issuer import territory_of, canonical_cited_issuer, expand_issuer, issuer_from_block, issuer_from_body, normalize_case
 from .parsing.lines import collapse
 from .parsing.normalize import preprocess
 from .parsing.split import split_documents
+from .parsing.subject import sentence_case
 from .parsing.themes import suggest_themes
 
 __all__ = ["ParsedDocument", "normalize_case", "parse", "parse_date", "suggest_themes"]
@@ -41,11 +44,42 @@ def parse(text: str, source: str = "") -> list[ParsedDocument]:
     """Parse ``text`` (one file) into its documents.  Empty text gives an empty list."""
     if text is None or not text.strip():
         return []
-    lines = preprocess(text)
-    docs = []
+    lines, site = strip_chrome(preprocess(text))
+    docs: list[ParsedDocument] = []
     for part, (start, end) in enumerate(split_documents(lines)):
-        docs.append(_parse_one(lines[start:end], source, part))
+        part_lines = lines[start:end]
+        heading = read_heading(part_lines) if docs else None
+        if heading is not None:
+            docs.append(_parse_attachment(part_lines, heading, docs[-1], source, part))
+        else:
+            docs.append(_parse_one(part_lines, source, part))
+    if docs and site.signer and docs[0].signer is None and is_person_name(site.signer):
+        docs[0].signer = site.signer
+        docs[0].warnings = [w for w in docs[0].warnings if not w.startswith("signer:")]
+        docs[0].warnings.append("Người ký lấy từ phần thông tin của trang web, không có trong văn bản.")
     return docs
+
+
+def _parse_attachment(lines: list[str], heading, parent: ParsedDocument, source: str, part: int) -> ParsedDocument:
+    """A regulation or plan issued with the document before it: no number of its own; the
+    parent's date, issuer and territory."""
+    warnings: list[str] = []
+    doc = ParsedDocument(source=source, part=part)
+    doc.kind = heading.kind or kind_named_by_parent(parent.body_text)
+    if doc.kind is None:
+        warnings.append("Không xác định được loại văn bản kèm theo.")
+    doc.subject = sentence_case(heading.subject) if heading.subject else None
+    doc.date = heading.date or parent.date
+    for name in ("issuer", "level", "place", "regions"):
+        setattr(doc, name, getattr(parent, name))
+    paras = split_paragraphs(lines[heading.body_start:], warnings)
+    doc.body_text = "\n\n".join(paras)
+    doc.sections = find_sections(paras, warnings)
+    doc.cited = citations("\n".join(lines[:heading.body_start]) + "\n" + doc.body_text, None)
+    doc.themes = suggest_themes(doc.subject or "", doc.body_text)
+    warnings.append("Văn bản ban hành kèm theo văn bản trước: không có số riêng; ngày, cơ quan ban hành lấy của văn bản đó.")
+    doc.warnings = warnings
+    return doc
 
 
 def _parse_one(lines: list[str], source: str, part: int) -> ParsedDocument:
@@ -93,7 +127,7 @@ def _parse_one(lines: list[str], source: str, part: int) -> ParsedDocument:
         warnings.append("body: empty (không có nội dung)")
 
     # subject
-    doc.subject = header.subject[:1].upper() + header.subject[1:] if header.subject else None
+    doc.subject = sentence_case(header.subject) if header.subject else None
     if doc.subject is None:
         warnings.append("subject: not found (không tìm thấy trích yếu)")
 
@@ -146,7 +180,8 @@ def _parse_one(lines: list[str], source: str, part: int) -> ParsedDocument:
     full_text = "\n".join(l for l in lines if l)
     issuer = None
     if header.issuer_lines:
-        issuer = issuer_from_block(header.issuer_lines[0])
+        fuller = authority_issuer(header.authority, header.issuer_lines[0])
+        issuer = issuer_from_block([fuller] if fuller else header.issuer_lines[0])
     if issuer is None:
         for key in ("co quan", "nguoi ky"):
             value = header.signature.get(key)

@@ -30,6 +30,39 @@ def is_pre_header(line: str) -> bool:
     return False
 
 
+_ORG_LINE_RE = re.compile(
+    r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|BỘ|BAN|SỞ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|VĂN PHÒNG|CHÍNH PHỦ|THỦ TƯỚNG)\b"
+)
+_AUTHORITY_TITLE_RE = re.compile(r"^(?:KT\.?\s*|Q\.\s*|PHÓ\s+)?(?:TRƯỞNG BAN|TRƯỞNG|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH|GIÁM ĐỐC|BÍ THƯ)\b")
+
+
+def is_authority(line: str, issuer_blocks: list[list[str]]) -> bool:
+    """The line naming who decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ X", or the
+    issuer itself printed in full), which stands between a decision's title and its "Căn cứ"."""
+    s = line.strip()
+    if not s or not is_caps(s) or word_count(s) > 24:
+        return False
+    if _AUTHORITY_TITLE_RE.match(s):
+        return True
+    if issuer_blocks and _ORG_LINE_RE.match(s):
+        head = fold(" ".join(issuer_blocks[0]))
+        return bool(head) and fold(s).startswith(head)
+    return False
+
+
+def authority_issuer(authority: list[str], issuer_block: list[str]) -> str | None:
+    """The issuer completed from the authority line: a header that lost its second line
+    ("ỦY BAN NHÂN DÂN") under "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG"."""
+    head = fold(" ".join(issuer_block)).strip()
+    if not head:
+        return None
+    for line in authority:
+        body = _AUTHORITY_TITLE_RE.sub("", line).strip()
+        if fold(body).startswith(head) and len(fold(body)) > len(head) + 2:
+            return body
+    return None
+
+
 @dataclass
 class _Header:
     issuer_lines: list[list[str]] = field(default_factory=list)
@@ -38,6 +71,7 @@ class _Header:
     subject: str | None = None
     title_kind: str | None = None
     title_kind_seen: bool = False
+    authority: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     kinh_gui: bool = False
     signature: dict[str, str] = field(default_factory=dict)
@@ -187,6 +221,7 @@ def scan_header(lines: list[str], warnings: list[str]) -> _Header:
             if not parts:
                 i = next_nonblank(lines, i)
             start = i
+            caps_title = not parts and i < n and is_caps(lines[i])
             while (
                 i < n
                 and lines[i].strip()
@@ -194,9 +229,13 @@ def scan_header(lines: list[str], warnings: list[str]) -> _Header:
                 and not ROMAN_RE.match(lines[i])
                 and not ARABIC_RE.match(lines[i])
             ):
+                if is_authority(lines[i], h.issuer_lines):
+                    break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": who decides, not the subject
+                if caps_title and not is_caps(lines[i]):
+                    break  # a title in capitals ends where the text ("Căn cứ …") begins
                 parts.append(lines[i])
                 i += 1
-            if parts:
+            if parts and not caps_title:
                 i = _collect_wrapped(lines, i, parts)
             title = join_lines(parts)
             if title and word_count(title) <= 80 and not ARABIC_RE.match(title) and not ROMAN_RE.match(title):
@@ -206,6 +245,8 @@ def scan_header(lines: list[str], warnings: list[str]) -> _Header:
                 break
             continue
         if is_caps(s) and not ROMAN_RE.match(s) and not ARABIC_RE.match(s) and not CAPACITY_RE.match(s):
+            if h.issuer_lines and (h.number_raw is not None or h.date_match is not None or h.title_kind_seen):
+                h.authority.append(s)  # the deciding authority under the title
             block.append(s)
             i += 1
             continue

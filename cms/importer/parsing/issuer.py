@@ -183,7 +183,7 @@ def territory_of(issuer: str | None, context: str, number: str | None, warnings:
         return suffix_level, None
     text = re.sub(r"[“\"][^”\"]*[”\"]", " ", issuer)  # quoted campaign names are not places
     low = fold(text)
-    if re.search(r"\b(trung uong|ban bi thu|bo chinh tri|chinh phu|thu tuong|quoc hoi|ban chap hanh trung uong)\b", low) and not re.search(
+    if re.search(r"\b(trung uong|ban bi thu|bo chinh tri|chinh phu|thu tuong|quoc hoi|quoc gia|ban chap hanh trung uong)\b", low) and not re.search(
         r"\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\b", low
     ):
         return "trung_uong", None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from vietnamese.text import fold
-from vietnamese.vocabulary import KIND_WORDS
+from vietnamese.vocabulary import DOCUMENT_KINDS, KIND_WORDS
 
 
 def kind_title(line: str) -> tuple[str | None | bool, str]:
@@ -22,8 +22,12 @@ def kind_title(line: str) -> tuple[str | None | bool, str]:
     return False, ""
 
 
-# Folded kind words -> kind code (first entry wins, as in KIND_WORDS).
+# Folded kind words -> kind code, for every kind a document can be (a "Quy định" too, though the
+# archive files it without a kind of its own); "văn bản" names none.
 KIND_KEYS: dict[str, str | None] = {}
+for _kind in DOCUMENT_KINDS:
+    for _words in (_kind.label, *_kind.words):
+        KIND_KEYS.setdefault(fold(_words), _kind.code)
 for _words, _code in KIND_WORDS:
     KIND_KEYS.setdefault(fold(_words), _code)
 

@@ -1,4 +1,4 @@
-"""Pre-processing: characters, markup residue, run-in lines."""
+"""Pre-processing: characters, markup residue, run-in lines, flattened table layouts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import unicodedata
 
 
 from .dates import RUN_IN_DATE_RE
+from .layout import join_wrapped_cells, normalize_chars, split_columns
 from .places import is_place_name
 
 
@@ -69,11 +70,14 @@ def _clean_line(line: str) -> str:
 
 
 def preprocess(text: str) -> list[str]:
+    """The file's lines, cleaned, with flattened table layouts back in stacked order."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = normalize_chars(text)
     lines: list[str] = []
-    for raw in text.split("\n"):
+    for raw in join_wrapped_cells(text.split("\n")):
         for piece in _split_run_in(raw):
-            lines.append(_clean_line(piece))
+            for column in split_columns(piece):
+                lines.append(_clean_line(column))
     return lines
 
 

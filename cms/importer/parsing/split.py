@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 
+from .attachment import attachment_start, is_attached_line
 from .header import is_pre_header
 from .kind import kind_title
 from .lines import BULLET_RE, is_blank, is_capacity, is_caps, is_header_marker, is_noi_nhan, word_count
@@ -64,6 +65,12 @@ def split_documents(lines: list[str]) -> list[tuple[int, int]]:
         elif not is_caps(s) and word_count(s) >= 12 and not is_header_marker(s):
             seen_body = True
         i += 1
+    for k, line in enumerate(lines):
+        if k > starts[-1] and is_attached_line(line):
+            j = attachment_start(lines, k, starts[-1])
+            if j > starts[-1] and any(x.strip() for x in lines[starts[-1]:j]):
+                starts.append(j)
+    starts.sort()
     bounds = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)

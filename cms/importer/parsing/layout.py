@@ -1,0 +1,134 @@
+"""Page layouts flattened into text: characters, table rows and wrapped table cells.
+
+Web pages and document databases print the two-column header of an official document in
+several broken ways (see ../shared/notes/real-world-layouts.md, §1):
+
+* pipe rows: ``ISSUER | CỘNG HÒA … |`` then ``Số: N | PLACE, ngày … |``;
+* one line with both columns: ``THÀNH ỦY X      ĐẢNG CỘNG SẢN VIỆT NAM`` or
+  ``ISSUER ------ Số: N | CỘNG HÒA … ------ PLACE, ngày …``;
+* word-wrapped cells: every cell broken over lines, cells ended by a line holding only ``|``.
+
+Each is turned back into the stacked layout the header reader knows: one header part a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters seen in real files standing for others (notes §0).
+_CHAR_MAP = str.maketrans({
+    "\u2044": "/",  # FRACTION SLASH in numbers and dates
+    "\u2215": "/",  # DIVISION SLASH
+    "\u00d0": "Đ",  # Icelandic eth used for Đ
+    "\u00f0": "đ",
+    "\u0189": "Đ",  # African D
+    "\u00a0": " ",
+    "\u2002": " ", "\u2003": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ",
+})
+
+
+def normalize_chars(text: str) -> str:
+    """U+2044 as "/", Ð as Đ, no-break and other spaces as spaces."""
+    return text.translate(_CHAR_MAP)
+
+
+_RULE_RUN_RE = re.compile(r"\s*[-_=]{4,}\s*")
+_COLUMN_GAP_RE = re.compile(r"\s{4,}")
+_MOTTO_IN_LINE_RE = re.compile(
+    r"(?<=\S)\s+(?=(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HO[ÀÁ] XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)\b)"
+)
+_NUMBER_THEN_DATE_RE = re.compile(
+    r"^(?P<num>S[ốỐoO]\s*(?:hiệu)?\s*:?\s*\S+)\s+(?P<date>[^\d,]{2,40},\s*ngày\b.*)$", re.I
+)
+_CELL_MAX = 240
+
+
+def split_columns(line: str) -> list[str]:
+    """The header parts of one flattened line, in reading order; [line] for an ordinary line."""
+    if not line.strip():
+        return [line]
+    parts = [line]
+    if "|" in line:
+        cells = [c.strip() for c in line.split("|")]
+        if all(len(c) <= _CELL_MAX for c in cells):
+            parts = [c for c in cells if c]
+            if not parts:
+                return [""]
+    out: list[str] = []
+    for part in parts:
+        pieces = [part]
+        if _RULE_RUN_RE.search(part) and part.strip("-_= "):
+            pieces = [p for p in _RULE_RUN_RE.split(part) if p.strip()]
+        for piece in pieces:
+            for col in _split_gaps(piece.strip()):
+                out.extend(_split_inline_header(col))
+    return out or [line]
+
+
+_BLANK_FIELD_END_RE = re.compile(r"(?:ngày|tháng|năm|số|số:|/)$", re.I)
+
+
+def _split_gaps(text: str) -> list[str]:
+    """Split at wide gaps between two header columns ("TỈNH ỦY X      ĐẢNG CỘNG SẢN VIỆT NAM"),
+    never inside a field left blank for the signing date ("ngày      tháng      năm 2024")."""
+    pieces = _COLUMN_GAP_RE.split(text)
+    if len(pieces) == 1:
+        return pieces
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        left = out[-1]
+        if _BLANK_FIELD_END_RE.search(left) or not (left.isupper() or piece[:1].isupper()):
+            out[-1] = f"{left} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _split_inline_header(text: str) -> list[str]:
+    """"THÀNH ỦY X ĐẢNG CỘNG SẢN VIỆT NAM" -> issuer + motto; "Số: N Hà Nội, ngày …" -> two lines."""
+    if len(text) > 200:
+        return [text]
+    m = _MOTTO_IN_LINE_RE.search(text)
+    if m and text[: m.start()].isupper():
+        return [text[: m.start()].strip(), text[m.end():].strip()]
+    m = _NUMBER_THEN_DATE_RE.match(text)
+    if m:
+        return [m.group("num"), m.group("date")]
+    return [text]
+
+
+def _is_rule(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= 3 and not s.strip("-_=~*")
+
+
+def join_wrapped_cells(lines: list[str]) -> list[str]:
+    """Header cells word-wrapped over lines and ended by a lone "|": one line per cell part.
+
+    Only the part of the file up to the last lone "|" is touched, and only when at least two
+    such lines stand in the first 60 lines (the layout of a table printed cell by cell).
+    """
+    bars = [i for i, line in enumerate(lines[:60]) if line.strip() == "|"]
+    if len(bars) < 2:
+        return lines
+    end = bars[-1]
+    out: list[str] = []
+    cell: list[str] = []
+
+    def flush():
+        if cell:
+            out.append(" ".join(cell))
+            cell.clear()
+
+    for line in lines[: end + 1]:
+        s = line.strip()
+        if s == "|" or not s:
+            flush()
+            out.append("")
+        elif _is_rule(s):
+            flush()
+            out.append(s)
+        else:
+            cell.append(s)
+    flush()
+    return out + lines[end + 1:]
