@@ -225,6 +225,9 @@ def evaluate(
                 themes["expected"] += len(expected)
                 themes["common"] += len(expected & got)
             if not ok:
+                if name in WORD_FIELDS:  # shown as printed, compared as words
+                    key = SET_FIELDS.get(name, name)
+                    expected, got = normalize_text(entry[key]), normalize_text(doc.get(key) if doc else None)
                 misses.append(_miss(source, part, name, expected, got if doc is not None else MISSING))
 
     for source in sorted({s for s, _ in truth}):

@@ -176,11 +176,24 @@ def test_unreadable_and_unscored_files(tmp_path):
     (tmp_path / "b.doc").write_bytes(b"\xd0\xcf")
     truth = write(tmp_path, {"b.doc": {"kind": "cong_van"}}, "truth.txt.json")
     report = bench.run(tmp_path, truth)
-    assert set(report["errors"]) == {"b.doc", "truth.txt.json"}
-    assert report["unscored_files"] == ["a.txt", "truth.txt.json"]
+    assert set(report["errors"]) == {"b.doc"}  # the truth file itself is not read as a document
+    assert report["unscored_files"] == ["a.txt"]
     assert [m["field"] for m in report["misses"]] == ["kind", "document_count"]
 
 
 def test_long_values_are_cut():
     assert len(bench._cut("x" * 500)) == bench.MISS_WIDTH
     assert bench._cut("short") == "short"
+
+
+def test_names_and_subjects_compare_as_words():
+    """Capitals, old tone placement, the "V/v" label and a closing full stop are not misses;
+    different words are."""
+    truth = {("a.txt", 0): {"source": "a.txt", "part": 0, "issuer": "ỦY BAN NHÂN DÂN TỈNH HOÀ BÌNH",
+                            "subject": "V/v tổ chức hội chợ."}}
+    same = {"a.txt": [{"issuer": "Ủy ban nhân dân tỉnh Hòa Bình", "subject": "Tổ chức hội chợ"}]}
+    other = {"a.txt": [{"issuer": "Ủy ban nhân dân tỉnh Hà Nam", "subject": "Tổ chức hội thảo"}]}
+    assert bench.evaluate(same, truth)["misses"] == []
+    misses = bench.evaluate(other, truth)["misses"]
+    assert [m["field"] for m in misses] == ["issuer", "subject"]
+    assert misses[0]["expected"] == "ỦY BAN NHÂN DÂN TỈNH HOÀ BÌNH"  # shown as printed
