@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.accounts.views import IntranetLoginView, IntranetLogoutView
+from cms.files.views import serve_media
 from search import views as search_views
 
 urlpatterns = [
@@ -14,14 +15,14 @@ urlpatterns = [
     path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Uploaded files only after a check of the pages they belong to, DEBUG or not (cms.files).
+    re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
     path("", include("cms.press.urls")),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "cms.demo",
     "cms.importer",
     "cms.press",
+    "cms.files",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -134,8 +135,16 @@ DATETIME_FORMAT = "d/m/Y H:i"
 SHORT_DATE_FORMAT = "d/m/Y"
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAIL_DATE_FORMAT = "d/m/Y"
-WAGTAIL_DATETIME_FORMAT = "d/m/Y H:i"
+# Wagtail's date pickers take Python strftime formats (a Django "d/m/Y" would
+# be shown literally in the field).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+# The project's own Vietnamese for what Wagtail leaves in English (cms/locale/vi,
+# compiled by scripts/run.sh and scripts/test.sh).
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# New pages get ASCII web addresses (“cong-van-99-cv-tu-…”), like the demo's.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -166,6 +175,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_IMAGE_MODEL = "content.CampaignImage"
 WAGTAILDOCS_EXTENSIONS = ["doc", "docx", "odt", "pdf", "rtf", "txt", "md", "xls", "xlsx", "ppt", "pptx", "zip", "jpg", "png"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every uploaded file (documents, images, renditions) is handed out only after
+# a check of the pages it belongs to (cms.files); behind nginx, set
+# MEDIA_ACCEL_REDIRECT to the internal location that maps to MEDIA_ROOT.
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
+SENDFILE_BACKEND = "cms.files.sendfile"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 
 # Themes use our own curated tag model; free tags are still allowed.
