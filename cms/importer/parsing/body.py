@@ -24,8 +24,7 @@ def split_paragraphs(lines: list[str], warnings: list[str]) -> list[str]:
             prev_end = paras[-1][-1]
             if prev_end.endswith(":"):
                 warnings.append(
-                    f"body: text may be missing before “{excerpt(s)}” "
-                    "(đoạn bắt đầu bằng chữ thường sau dấu hai chấm: có thể thiếu trang)"
+                    f"Nội dung: đoạn “{excerpt(s)}” bắt đầu bằng chữ thường sau dấu hai chấm: có thể thiếu trang"
                 )
             elif not _SENTENCE_END_RE.search(prev_end):
                 paras[-1].append(s)  # a page break inside a paragraph
@@ -83,8 +82,7 @@ def find_sections(paras: list[str], warnings: list[str]) -> list[dict[str, Any]]
         expected = list(range(numbers[0], numbers[0] + len(numbers)))
         if numbers[0] != 1 or numbers != expected:
             warnings.append(
-                "sections: numbering " + ", ".join(map(str, numbers)) + " is not 1, 2, 3… "
-                "(đánh số mục không liên tục: có thể thiếu nội dung)"
+                "Các mục: đánh số " + ", ".join(map(str, numbers)) + " không liên tục: có thể thiếu nội dung"
             )
     return sections
 

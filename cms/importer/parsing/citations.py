@@ -154,3 +154,26 @@ def citations(text: str, own_number: str | None) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------------------- themes
 
 # Keywords are matched as plain substrings of the lower-cased text (Vietnamese words are
+
+
+# "Kết luận 107 của Ban Bí thư", "Quyết định số 12 của Tỉnh ủy", "Công điện số 5 của Thủ tướng
+# Chính phủ": a kind and a serial without the number's codes, resolved against the archive later.
+_SHORT_REF_RE = re.compile(
+    r"(?<!\w)(?P<kind>" + _KIND_ALT + r")\s+(?:số\s+)?(?P<serial>\d{1,5})(?![\d/\-–.,]\d|[\w/\-–])"
+    r"(?:\s*(?:,\s*)?(?:ngày\s+[\d/\-.]+\s*)?(?:của|do)\s+(?P<iss>[^,;:.()“\"”]{2,80}?)" + _ISSUER_STOP + r")?",
+    re.I,
+)
+
+
+def short_references(text: str) -> list[dict[str, Any]]:
+    """Documents named by kind and serial only, with their issuer when the text names it."""
+    refs: dict[tuple, dict[str, Any]] = {}
+    for m in _SHORT_REF_RE.finditer(text or ""):
+        kind = kind_code_for_word(m.group("kind"))
+        if not kind:
+            continue
+        issuer = collapse(fix_tones(m.group("iss"))) if m.group("iss") else None
+        key = (kind, m.group("serial").lstrip("0"))
+        if key not in refs or (issuer and not refs[key]["issuer"]):
+            refs[key] = {"kind": kind, "serial": key[1], "issuer": issuer}
+    return list(refs.values())

@@ -7,13 +7,18 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from vietnamese.vocabulary import KINDS
+from vietnamese.vocabulary import DOCUMENT_KINDS
+
+# Every kind's label, the archive's own and those it only cites or files without a kind.
+KIND_NAMES = {k.code: k.label for k in DOCUMENT_KINDS}
 
 
 @dataclass
 class ParsedDocument:
     source: str = ""
     part: int = 0
+    page_type: str = "official_document"  # or plan, exemplary_case, propaganda_material
+    title: str = ""
     kind: str | None = None
     number: str | None = None
     issuer: str | None = None
@@ -31,11 +36,17 @@ class ParsedDocument:
     cited: list[dict[str, Any]] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
+    byline: str | None = None  # an article's author or source line
+    # short references an article makes ("Kết luận 107 của Ban Bí thư"): kind, serial, issuer
+    references: list[dict[str, Any]] = field(default_factory=list)
+    attachment: bool = False  # issued with the document before it in the file
+    # field -> {"source": where it was read, "confidence": 0..1}
+    provenance: dict[str, dict[str, Any]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def kind_label(self) -> str | None:
-        return KINDS.get(self.kind) if self.kind else None
+        return KIND_NAMES.get(self.kind) if self.kind else None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready values: dates as ISO strings, lists copied."""

@@ -250,11 +250,9 @@ def _disambiguate(candidates: list[Place], context: str, warnings: list[str]) ->
     if prov_counts[fold(ranked[0].province)] > prov_counts[fold(ranked[1].province)]:
         return ranked[0]
     warnings.append(
-        "regions: ambiguous place "
-        + candidates[0].name
-        + " ("
+        f"Địa bàn: địa danh “{candidates[0].name}” trùng tên ở "
         + ", ".join(p.province for p in candidates)
-        + ") (địa danh trùng tên, cần chọn tỉnh)"
+        + ": cần chọn tỉnh"
     )
     return None
 
@@ -319,7 +317,7 @@ def canonical_cited_issuer(issuer: str | None, territory: Place | None) -> str |
     return text or None
 
 
-_ORG_START_RE = re.compile(
+ORG_START_RE = re.compile(
     r"^(?:ủy ban|uỷ ban|ubnd|hđnd|hội đồng|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|"
     r"tỉnh uỷ|thành uỷ|huyện uỷ|quận uỷ|thị uỷ|đảng uỷ|đảng bộ|đảng đoàn|ban|sở|bộ|phòng|văn phòng|"
     r"mặt trận|chi cục|cục|tổng cục|trung tâm|đoàn|hội|liên đoàn|chính phủ|thủ tướng)(?!\w)",
@@ -336,7 +334,7 @@ def issuer_from_block(block: list[str]) -> str:
     "TỈNH ỦY BẮC GIANG / BAN TUYÊN GIÁO") the issuer is the lower line, named with its superior's
     territory ("Sở Công Thương tỉnh Hà Tĩnh", "Ban Tuyên giáo Tỉnh ủy Bắc Giang")."""
     text_lines = [fix_tones(l) for l in block]
-    starts = [k for k, line in enumerate(text_lines) if _ORG_START_RE.match(line)]
+    starts = [k for k, line in enumerate(text_lines) if ORG_START_RE.match(line)]
     if len(starts) < 2:
         return normalize_case(" ".join(block))
     k = starts[-1]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from cms.importer.parser import ParsedDocument, normalize_case, parse, parse_date
+from cms.importer.parsing.notes import FIELD_LABELS
 from vietnamese.numbers import clean_number, find_numbers, number_key
 from vietnamese.text import fix_tones, fold
 from vietnamese.vocabulary import KINDS, LEVELS, THEME_SLUGS
@@ -123,11 +124,11 @@ def test_missing_fields_are_none_with_a_warning(truth):
     for name in ("number", "date", "place", "signing_capacity", "signer_title", "signer"):
         if truth[name] is None:
             assert getattr(doc, name) is None
-            assert name in prefixes, (name, doc.warnings)
+            assert FIELD_LABELS[name] in prefixes, (name, doc.warnings)
     if not truth["distribution"]:
-        assert doc.distribution == [] and "distribution" in prefixes
+        assert doc.distribution == [] and FIELD_LABELS["distribution"] in prefixes
     if not truth["recipients"]:
-        assert doc.recipients == [] and "recipients" in prefixes
+        assert doc.recipients == [] and FIELD_LABELS["recipients"] in prefixes
 
 
 @pytest.mark.parametrize("truth", TRUTH_DOCS, ids=truth_id)
@@ -156,7 +157,7 @@ def test_values_are_in_vocabulary(truth):
 def test_issuer_found_in_the_body_says_so():
     doc = parsed("001_8fdb7b3747eca5b9.txt")[0]
     assert doc.issuer == "Ban Thường vụ Tỉnh ủy Lạng Sơn"
-    assert any(w.startswith("issuer: inferred from the body") for w in doc.warnings)
+    assert any(w.startswith("Cơ quan ban hành: không có tên cơ quan ở tiêu đề, suy ra từ nội dung") for w in doc.warnings)
 
 
 def test_two_documents_in_003_do_not_leak_into_each_other():
@@ -167,8 +168,8 @@ def test_two_documents_in_003_do_not_leak_into_each_other():
     assert thanh_uy.issuer == "Thành ủy Hà Nội"
     assert "Người ký" not in thanh_uy.body_text and "Email" not in thanh_uy.body_text
     # the attached letter lost a page: the parser notices
-    assert any(w.startswith("body: text may be missing") for w in thanh_uy.warnings)
-    assert any(w.startswith("sections: numbering 3") for w in thanh_uy.warnings)
+    assert any(w.startswith("Nội dung: đoạn") for w in thanh_uy.warnings)
+    assert any(w.startswith("Các mục: đánh số 3") for w in thanh_uy.warnings)
 
 
 def test_sections_of_the_seeds():
@@ -321,11 +322,14 @@ def test_no_recognisable_header_gives_one_document_with_warnings():
     docs = parse(text, "x.txt")
     assert len(docs) == 1
     doc = docs[0]
+    # no header of an official document: a page of the campaign, without a headline either
+    assert doc.page_type == "propaganda_material"
     assert (doc.number, doc.date, doc.place, doc.issuer, doc.kind, doc.subject) == (None,) * 6
     assert (doc.signer, doc.signing_capacity, doc.signer_title, doc.level) == (None,) * 4
     assert doc.recipients == [] and doc.distribution == [] and doc.regions == [] and doc.cited == []
     fields = {w.split(":", 1)[0] for w in doc.warnings}
-    assert {"number", "date", "place", "issuer", "kind", "subject", "signer", "distribution", "level"} <= fields
+    assert {FIELD_LABELS["date"], FIELD_LABELS["subject"], FIELD_LABELS["page_type"]} <= fields
+    assert doc.title.startswith("Đây là một đoạn văn không có tiêu đề") and not doc.title.startswith("Văn bản")
     assert doc.body_text == text
     assert doc.sections == [{"heading": None, "paragraphs": text.split("\n\n")}]
     assert {"ocop", "tuyen-truyen"} <= set(doc.themes)
@@ -369,7 +373,7 @@ def test_number_line_variants(line, expected):
 def test_blank_number_line_gives_none_and_a_warning():
     doc = parse("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\n\nSố:      /UBND-VX\n\nNội dung thử nghiệm đủ dài để làm thân văn bản.")[0]
     assert doc.number is None
-    assert any(w.startswith("number: number line without a number") for w in doc.warnings)
+    assert any(w.startswith("Số hiệu: dòng “Số” chưa ghi số") for w in doc.warnings)
 
 
 @pytest.mark.parametrize(
@@ -446,7 +450,7 @@ def test_invalid_or_blank_dates_give_none_and_a_warning(line, place):
     doc = parse(f"THÀNH ỦY HÀ NỘI\n\n{line}\n\nNội dung của văn bản thử nghiệm với nhiều chữ để làm thân bài nhé.")[0]
     assert doc.date is None
     assert doc.place == place
-    assert any(w.startswith("date:") for w in doc.warnings)
+    assert any(w.startswith("Ngày ban hành:") for w in doc.warnings)
 
 
 @pytest.mark.parametrize(
@@ -518,7 +522,7 @@ def test_ambiguous_district_is_not_guessed():
     doc = parse("HUYỆN ỦY CHÂU THÀNH" + BODY)[0]
     assert doc.level == "huyen"
     assert doc.regions == []
-    assert any(w.startswith("regions: ambiguous place Châu Thành") for w in doc.warnings)
+    assert any(w.startswith("Địa bàn: địa danh “Châu Thành” trùng tên") for w in doc.warnings)
 
 
 def test_ambiguous_district_is_resolved_by_the_document():
@@ -608,7 +612,7 @@ def test_signature_block_before_distribution():
 def test_kind_from_title_line_and_number_disagreeing_is_flagged():
     doc = parse("TỈNH ỦY BẮC GIANG\n\nSố 12-CT/TU\n\nKẾ HOẠCH\n\nthực hiện việc thử" + BODY)[0]
     assert doc.kind == "ke_hoach"
-    assert any(w.startswith("kind: title says ke_hoach, number says chi_thi") for w in doc.warnings)
+    assert any(w.startswith("Loại văn bản: tên loại “Kế hoạch” không khớp ký hiệu trong số hiệu (“Chỉ thị”)") for w in doc.warnings)
 
 
 @pytest.mark.parametrize(
@@ -732,7 +736,7 @@ def test_inline_distribution_and_a_signature_without_capacity():
     doc = parse(text)[0]
     assert doc.distribution == ["Như trên", "Lưu: VT"]
     assert (doc.signing_capacity, doc.signer_title, doc.signer) == (None, "GIÁM ĐỐC", "NGUYỄN VĂN AN")
-    assert any(w.startswith("signing_capacity: not found") for w in doc.warnings)
+    assert any(w.startswith("Thẩm quyền ký: không tìm thấy") for w in doc.warnings)
 
 
 def test_title_line_with_the_subject_on_it():
