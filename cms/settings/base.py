@@ -6,6 +6,7 @@ same code runs on a laptop with SQLite and in production on PostgreSQL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "cms.importer",
     "cms.press",
     "cms.files",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -123,6 +127,21 @@ LOGIN_EXEMPT_PATHS = ["/dang-nhap/"]
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 PASSWORD_REQUIRED_TEMPLATE = "accounts/password_required.html"
+
+# Login throttling (django-axes, cms/accounts/throttling.py): after AXES_FAILURE_LIMIT
+# wrong passwords for one username from one address, that pair is refused for
+# AXES_COOLOFF_TIME or until an administrator runs `manage.py unlock_login`.
+# Behind a reverse proxy, REMOTE_ADDR must be the client's (e.g. nginx's real_ip
+# module), or every client shares the proxy's address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.accounts.throttling.lockout_response"
 
 # Vietnamese interface, Vietnamese time, dd/mm/yyyy dates.
 LANGUAGE_CODE = "vi"
