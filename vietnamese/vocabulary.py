@@ -77,6 +77,7 @@ DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("thong_tu", "Thông tư", "TT", archived=False),
     DocumentKind("nghi_dinh", "Nghị định", "NĐ", archived=False),
     DocumentKind("quy_dinh", "Quy định", "QĐi", archived=False),
+    DocumentKind("quy_che", "Quy chế", archived=False),  # issued with a decision, never numbered
     DocumentKind("cong_dien", "Công điện", "CĐ", archived=False),
     DocumentKind("de_an", "Đề án", archived=False),
     DocumentKind("luat", "Luật", archived=False),

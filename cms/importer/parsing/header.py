@@ -36,6 +36,9 @@ _ORG_LINE_RE = re.compile(
 _AUTHORITY_TITLE_RE = re.compile(r"^(?:KT\.?\s*|Q\.\s*|PHÓ\s+)?(?:TRƯỞNG BAN|TRƯỞNG|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH|GIÁM ĐỐC|BÍ THƯ)\b")
 
 
+_BODY_START_RE = re.compile(r"^\s*(?:căn cứ|điều\s+\d+\s*[.:]|chương\s+[ivxlc\d]+\b)", re.I)
+
+
 def is_authority(line: str, issuer_blocks: list[list[str]]) -> bool:
     """The line naming who decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ X", or the
     issuer itself printed in full), which stands between a decision's title and its "Căn cứ"."""
@@ -229,6 +232,8 @@ def scan_header(lines: list[str], warnings: list[str]) -> _Header:
                 and not ROMAN_RE.match(lines[i])
                 and not ARABIC_RE.match(lines[i])
             ):
+                if _BODY_START_RE.match(lines[i]) or is_capacity(lines[i]):
+                    break  # "Căn cứ …", "Điều 1.": the text has begun; "TM. …": the signature
                 if is_authority(lines[i], h.issuer_lines):
                     break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": who decides, not the subject
                 if caps_title and not is_caps(lines[i]):

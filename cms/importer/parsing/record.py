@@ -21,8 +21,8 @@ from .lines import is_caps
 
 _UPPER = "A-ZĐÀ-ỸẠ-Ỹ"
 _SIGNER_ISSUER_RE = re.compile(
-    r"^(?P<capacity>(?:[A-Z]{1,5}\.?,?\s+){0,3})"
-    r"(?P<name>(?:[" + _UPPER + r"][^\s,.;:]+\s+){1,4}[" + _UPPER + r"][^\s,.;:]+)"
+    r"^(?P<capacity>(?:[A-Z]{1,5}[.,/]?\s*){0,4}?)\s*"
+    r"(?P<name>(?:[" + _UPPER + r"][^\s,.;:A-ZĐ]+\s+){1,4}[" + _UPPER + r"][^\s,.;:A-ZĐ]+)"
     r"\s+Theo\s+(?P<issuer>.+?)\s*[-–]?\s*$"
 )
 _KIND_SUBJECT_RE = re.compile(r"^(?P<kind>\S+(?:\s+\S+)?)\s+(?:về việc|v/v)\s*:?\s*(?P<subject>\S.*?)\.?$", re.I)
