@@ -23,7 +23,7 @@ from vietnamese.text import fix_tones, fold
 from .closing import is_person_name
 from .dates import valid_date
 from .kind import KIND_KEYS, kind_from_words
-from .dates import is_date_line
+from .dates import DATE_LINE_RE, is_date_line
 from .issuer import ORG_START_RE
 from .lines import collapse, is_capacity, is_caps, is_kinh_gui, is_motto, is_noi_nhan, word_count
 from .number import is_number_line
@@ -48,7 +48,7 @@ _GLUED_DATE_RE = re.compile(
     re.I,
 )
 # "(PLO)- ", "(Mặt trận) -", "XYZ - ", "XYZ-", "(Báo X)-", "ABC-Ngày …"
-_LEAD_PREFIX_RE = re.compile(r"^(?:\([^()]{1,30}\)\s*[-–—]\s*|[A-ZĐ][A-ZĐ0-9.]{1,14}\s*[-–—]\s*(?=[A-ZĐ]))")
+_LEAD_PREFIX_RE = re.compile(r"^(?:\([^()]{1,30}\)\s*[-–—]\s*|[A-ZĐ][A-ZĐ0-9.]{1,14}\s*[-–—]\s*)(?=[^\W\d_])")
 _BYLINE_RE = re.compile(
     r"^(?:(?:tin|bài|tin,? ảnh|bài,? ảnh|ảnh|nguồn|thực hiện|theo)\s*:\s*\S.{0,80}"
     r"|[A-ZĐ]{2,4}"
@@ -109,7 +109,7 @@ def looks_official(lines: list[str]) -> bool:
             break
         if is_motto(s) or is_number_line(s) or is_kinh_gui(s) or is_noi_nhan(s) or is_capacity(s):
             return True
-        if is_date_line(s) and not _WEEKDAY_LINE_RE.match(s):
+        if is_date_line(s) and DATE_LINE_RE.match(s).group("place") and not _WEEKDAY_LINE_RE.match(s):
             return True  # "Hà Nội, ngày 5 tháng 3 năm 2024": an issue date, not a post stamp
         if is_caps(s) and word_count(s) <= 4 and kind_from_words(s) not in (False, None):
             return True
@@ -188,7 +188,9 @@ def read_article(lines: list[str]) -> Article:
             continue  # the lead printed twice (teaser, then the body)
         paras.append(line)
     if paras:
-        paras[0] = _LEAD_PREFIX_RE.sub("", paras[0], count=1)
+        m = _LEAD_PREFIX_RE.match(paras[0])
+        if m and paras[0][m.end()].isupper():
+            paras[0] = paras[0][m.end():]
         art.lead = paras[0]
     art.paragraphs = paras
     head = " ".join([art.headline or ""] + paras[:2])

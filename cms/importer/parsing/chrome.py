@@ -31,6 +31,7 @@ _CHROME_RE = re.compile(
     r"|en|vi|english|tiếng việt"
     r"|xem tin theo ngày|tìm kiếm tin tức|tìm kiếm|video khác|liên kết website|liên kết|trang chủ"
     r"|/\s*tin tức.*|tin tức\s*/.*|danh mục tin tức"
+    r"|(?:báo|tạp chí|cổng thông tin|trang thông tin)\b.{2,50}\bđiện tử|\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm))?(?:\s*\(?gmt\s*\+\s*7\)?)?"
     r")$",
     re.I,
 )

@@ -1,0 +1,111 @@
+"""News and web pages (notes §3), invented: headline, the article's own date in every format of
+the notes, the site's banner date ignored, lead prefixes, bylines, chrome, citations."""
+
+import datetime
+
+import pytest
+
+from cms.importer.parser import parse
+from cms.importer.parsing.article import stamp_date
+
+LEAD = ("Ủy ban Mặt trận Tổ quốc tỉnh Ninh Thuận vừa ban hành Kế hoạch số 88/KH-MTTQ-BTT về việc tổ chức "
+        "tuần lễ hàng Việt Nam tại các xã vùng cao trong năm 2024.")
+BODY = ("Theo kế hoạch, các đơn vị phối hợp với doanh nghiệp đưa hàng Việt về nông thôn, thực hiện Kết luận 107 "
+        "của Ban Bí thư và Chỉ thị số 03-CT/TW ngày 19/5/2021 của Ban Bí thư.")
+
+
+def page(*lines):
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "stamp, date",
+    [
+        ("Cập nhật ngày: 12/03/2024 | 09:15 GMT+7", datetime.date(2024, 3, 12)),
+        ("Cập nhật: 12/03/2024 | 09:15", datetime.date(2024, 3, 12)),
+        ("Thứ 3, 12/03/2024 | 09:15:20", datetime.date(2024, 3, 12)),
+        ("Thứ Năm, 14/03/2024, 09:15 GMT+7", datetime.date(2024, 3, 14)),
+        ("Thứ hai, 11/03/2024 09:15", datetime.date(2024, 3, 11)),
+        ("Thứ ba, ngày 12 tháng 3 năm 2024 | 09:15", datetime.date(2024, 3, 12)),
+        ("09:15, 12/03/2024", datetime.date(2024, 3, 12)),
+        ("12/03/2024 - 12:00 AM", datetime.date(2024, 3, 12)),
+        ("Thứ Hai, 11/3/2024 09:15'(GMT+7)", datetime.date(2024, 3, 11)),
+        ("Cập nhật lúc: 09:15 12/03/2024", datetime.date(2024, 3, 12)),
+        ("Ngày đăng 12/03/2024", datetime.date(2024, 3, 12)),
+        ("Thời sự 12-03-2024", datetime.date(2024, 3, 12)),
+    ],
+)
+def test_article_date_under_the_headline(stamp, date):
+    (doc,) = parse(page("Ninh Thuận đưa hàng Việt về các xã vùng cao", stamp, LEAD, BODY))
+    assert doc.date == date
+    assert doc.subject == doc.title == "Ninh Thuận đưa hàng Việt về các xã vùng cao"
+    assert doc.page_type in ("propaganda_material", "exemplary_case")
+    assert stamp not in doc.body_text
+
+
+def test_the_sites_banner_date_above_the_headline_is_not_the_articles():
+    (doc,) = parse(page("Thứ năm, \u00a012/09/2024", "Ninh Thuận đưa hàng Việt về các xã vùng cao",
+                        "Thứ ba, ngày 3 tháng 9 năm 2024 | 10:20", LEAD, BODY))
+    assert doc.date == datetime.date(2024, 9, 3)
+    (doc,) = parse(page("Chủ nhật, ngày 15 tháng 9 năm 2024\u00a0\u00a0", "Ninh Thuận đưa hàng Việt về các xã vùng cao", LEAD, BODY))
+    assert doc.date is None and doc.title == "Ninh Thuận đưa hàng Việt về các xã vùng cao"
+
+
+@pytest.mark.parametrize("headline", [
+    "Ninh Thuận đưa hàng Việt về các xã vùng cao (09:15 12/03/2024)",
+    "Ninh Thuận đưa hàng Việt về các xã vùng cao 12/03/2024 09:15",
+])
+def test_a_date_glued_to_the_headline_is_its_date_and_not_its_title(headline):
+    (doc,) = parse(page(headline, LEAD, BODY))
+    assert (doc.title, doc.date) == ("Ninh Thuận đưa hàng Việt về các xã vùng cao", datetime.date(2024, 3, 12))
+
+
+@pytest.mark.parametrize("prefix", ["(NTO)- ", "NTO - ", "NTO-", "(Mặt trận) - ", "(Báo Ninh Thuận)-"])
+def test_lead_prefixes_are_stripped(prefix):
+    (doc,) = parse(page("Ninh Thuận đưa hàng Việt về các xã vùng cao", prefix + LEAD, BODY))
+    assert doc.body_text.startswith("Ủy ban Mặt trận Tổ quốc tỉnh Ninh Thuận vừa ban hành")
+
+
+def test_numbers_an_article_names_are_citations_never_its_own_number():
+    (doc,) = parse(page("Ninh Thuận đưa hàng Việt về các xã vùng cao", "12/03/2024", LEAD, BODY, "Tin, ảnh: Minh Châu"))
+    assert doc.number is None and doc.kind is None
+    assert [c["number"] for c in doc.cited] == ["88/KH-MTTQ-BTT", "03-CT/TW"]
+    assert doc.references == [{"kind": "ket_luan", "serial": "107", "issuer": "Ban Bí thư"}]
+    assert doc.byline == "Tin, ảnh: Minh Châu" and "Minh Châu" not in doc.body_text
+
+
+def test_site_chrome_is_dropped():
+    (doc,) = parse(page(
+        "En", "Báo Ninh Thuận điện tử", "ỨNG DỤNG ĐỌC BÁO TỰ ĐỘNG", "Âm thanh", "CHỌN GIỌNG ĐỌC",
+        "Ninh Thuận đưa hàng Việt về các xã vùng cao", "12/03/2024", "1,234 lượt xem",
+        LEAD, "img", "cho-phien.jpg", BODY, "Chia sẻ với bạn bè", "Facebook", "Viết bình luận mới",
+        "Các tin tức khác", "Một tin khác về tỉnh Bình Thuận",
+    ))
+    assert doc.title == "Ninh Thuận đưa hàng Việt về các xã vùng cao"
+    assert "Facebook" not in doc.body_text and "Bình Thuận" not in doc.body_text and "lượt xem" not in doc.body_text
+
+
+def test_exemplary_case_and_propaganda_material():
+    case = parse(page("Gương điển hình: hợp tác xã Phước Hà làm giàu từ nông sản sạch", "12/03/2024", LEAD, BODY))[0]
+    news = parse(page("Ninh Thuận đưa hàng Việt về các xã vùng cao", "12/03/2024", LEAD, BODY))[0]
+    assert (case.page_type, news.page_type) == ("exemplary_case", "propaganda_material")
+
+
+def test_h8_agency_notice_carries_its_own_number_and_date():
+    text = page(
+        "Kế hoạch tổ chức Tháng hàng Việt năm 2024",
+        "2024-03-05 - Thực hiện Kế hoạch số 12\u2044KH-MTTW-BCĐTW ngày 2\u20441\u20442024 của Ban Chỉ đạo Trung ương; "
+        "Ngày 5\u20443\u20442024, Ban Thường trực Ủy ban MTTQ tỉnh Ninh Thuận ban hành Kế hoạch số 31\u2044KH-MTTQ-BTT "
+        "về việc tổ chức Tháng hàng Việt năm 2024 như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Nâng cao nhận thức của Nhân dân về hàng Việt.",
+    )
+    (doc,) = parse(text)
+    assert (doc.kind, doc.number, doc.date) == ("ke_hoach", "31/KH-MTTQ-BTT", datetime.date(2024, 3, 5))
+    assert doc.page_type == "plan" and doc.subject == "Tổ chức Tháng hàng Việt năm 2024"
+    assert doc.title == "Kế hoạch 31/KH-MTTQ-BTT tổ chức Tháng hàng Việt năm 2024"
+    assert [c["number"] for c in doc.cited] == ["12/KH-MTTW-BCĐTW"]
+
+
+def test_stamp_date_is_not_a_sentence_with_a_date():
+    assert stamp_date("Ngày 12/3/2024, Ủy ban MTTQ tỉnh tổ chức hội nghị sơ kết.") is None
+    assert stamp_date("12/03/2024") == datetime.date(2024, 3, 12)
