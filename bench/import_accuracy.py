@@ -38,7 +38,7 @@ DEFAULT_TRUTH = ROOT / "cms" / "demo" / "fixtures" / "seed_metadata.json"
 
 # Compared after normalisation (strings) or element by element in order (lists).
 PLAIN_FIELDS = (
-    "kind", "number", "issuer", "level", "place", "date", "subject", "recipients",
+    "page_type", "title", "kind", "number", "issuer", "level", "place", "date", "subject", "recipients",
     "signing_capacity", "signer_title", "signer", "distribution",
 )
 # Bench field name -> key in the truth entry and in ParsedDocument.to_dict().
@@ -85,6 +85,8 @@ def truth_entries(data: Any) -> dict[tuple[str, int], dict[str, Any]]:
         if key in result:
             raise TruthError(f"two truth entries for {key[0]} part {key[1]}")
         result[key] = {**entry, "source": source, "part": key[1]}
+        if "cited_numbers" in entry and "cited" not in entry:  # the corpus's spelling of the key
+            result[key]["cited"] = entry["cited_numbers"]
     return result
 
 
@@ -150,7 +152,7 @@ def normalize_text(value: Any) -> Any:
 # "HOÀ" or "HÒA") while the importer writes the house style ("Thành ủy Hà Nội", sentence case);
 # the label "V/v" / "Về việc" before a subject is not part of the trích yếu, and a closing full
 # stop is punctuation of the line, not of the subject.
-WORD_FIELDS = ("issuer", "subject", "place", "signer", "signer_title", "signing_capacity")
+WORD_FIELDS = ("title", "issuer", "subject", "place", "signer", "signer_title", "signing_capacity")
 _SUBJECT_LABEL_RE = re.compile(r"^(?:v\s*/\s*v|vv|về\s+việc)\s*[:.]?\s*", re.I)
 
 
