@@ -6,6 +6,8 @@ authenticate with a personal key (Authorization: Bearer, or ?token=) or
 with their site session. Every refusal is JSON with a Vietnamese message.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
@@ -28,6 +30,8 @@ from . import serializers
 from .access import MAX_ID, PressError, is_number, press_pages
 from .filters import apply_api_filters
 from .tokens import InvalidToken, authenticate_token, token_from_request
+
+logger = logging.getLogger(__name__)
 
 
 class PressTokenAuthentication(BaseAuthentication):
@@ -194,7 +198,31 @@ class PressPagesAPIViewSet(PagesAPIViewSet):
         if isinstance(exc, exceptions.MethodNotAllowed):
             body = {"message": "API chỉ cho đọc (GET).", "code": "method_not_allowed"}
             return Response(body, status=status.HTTP_405_METHOD_NOT_ALLOWED)
-        return super().handle_exception(exc)
+        if isinstance(exc, exceptions.PermissionDenied) and "CSRF" in str(exc.detail):
+            # A session POST without the CSRF token (DRF's English {"detail": ...} otherwise).
+            body = {
+                "message": "Thiếu hoặc sai mã chống giả mạo (CSRF). Tải lại trang rồi thử lại, hoặc dùng khoá API.",
+                "code": "csrf_failed",
+            }
+            return Response(body, status=status.HTTP_403_FORBIDDEN)
+        if isinstance(exc, exceptions.APIException):
+            response = super().handle_exception(exc)
+            codes = exc.get_codes()
+            response.data = {"message": API_MESSAGES.get(type(exc), str(exc.detail)), "code": codes if isinstance(codes, str) else "error"}
+            return response
+        # Anything else is our fault: still JSON in the project's shape, never Django's HTML page.
+        logger.exception("API error on %s", self.request.get_full_path())
+        body = {"message": "Lỗi máy chủ khi trả lời yêu cầu API. Vui lòng thử lại sau.", "code": "server_error"}
+        return Response(body, status=status.HTTP_500_INTERNAL_SERVER_ERROR)
+
+
+API_MESSAGES = {
+    exceptions.PermissionDenied: "Bạn không có quyền thực hiện thao tác này.",
+    exceptions.Throttled: "Quá nhiều yêu cầu; vui lòng thử lại sau.",
+    exceptions.UnsupportedMediaType: "Kiểu dữ liệu gửi lên không được hỗ trợ.",
+    exceptions.NotAcceptable: "Không trả lời được theo định dạng yêu cầu; API trả JSON.",
+    exceptions.ParseError: "Dữ liệu gửi lên sai cú pháp.",
+}
 
 
 api_router = WagtailAPIRouter("press:api")
