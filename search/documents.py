@@ -8,7 +8,8 @@ Tokens. The embedded engine only asks "which documents contain this token in
 this field", so each document is stored as one set of unique tokens, field
 prefixed:
 
-    hang, hang_gia        folded syllable / syllable pair, anywhere
+    hang, hang_gia        folded syllable / syllable pair (within a phrase), anywhere
+    ubmttq, mttq          the parts and glued runs of abbreviations ("UBMTTQVN", "UB MTTQ")
     _x_hàng, _x_hàng_giả  exact form, anywhere (only where it differs from folded)
     _h_hang, _hx_hàng     the same two in the head (number, title, subject)
     _f_hang_gia           a folded syllable or pair the text repeats (3+ times)
@@ -25,8 +26,9 @@ import hashlib
 from collections import Counter
 from dataclasses import astuple, dataclass, field
 
+from vietnamese.abbreviations import compound_extras
 from vietnamese.numbers import number_keys
-from vietnamese.text import analyze
+from vietnamese.text import Analysis, analyze
 
 FREQUENT = "_f_"
 FREQUENT_AT = 3  # occurrences that make a term one of the text's subjects
@@ -34,6 +36,9 @@ HEAD_FOLDED = "_h_"
 HEAD_EXACT = "_hx_"
 ALL_EXACT = "_x_"
 NUMBER = "_n_"
+# Bumped when the tokens of a document change shape: every fingerprint
+# changes with it, so ``rebuild_search_index --reconcile`` re-indexes all.
+ANALYSIS_VERSION = 2
 
 
 @dataclass
@@ -77,13 +82,25 @@ class SearchDocument:
 
 def fingerprint(doc: SearchDocument) -> str:
     """A digest of everything indexed: reconcile compares it to find stale entries."""
-    return hashlib.sha1(repr(astuple(doc)).encode()).hexdigest()
+    return hashlib.sha1(repr((ANALYSIS_VERSION, astuple(doc))).encode()).hexdigest()
 
 
 def _add(tokens: set[str], words, exact_words, folded_prefix: str, exact_prefix: str) -> None:
     pairs = set(zip(words, exact_words))  # texts repeat themselves: dedupe first
     tokens.update(folded_prefix + word for word, _ in pairs)
     tokens.update(exact_prefix + exact for word, exact in pairs if exact != word)
+
+
+def abbreviation_extras(analysis: Analysis) -> tuple[list[str], list[str]]:
+    """Folded and exact tokens a text holds through glued or spaced
+    abbreviations, phrase by phrase (``vietnamese.abbreviations.compound_extras``)."""
+    folded, exact = [], []
+    tokens, folds = analysis.tokens, analysis.folded_tokens
+    for part in analysis.phrase_slices():
+        for f, x in compound_extras(tokens[part], folds[part]):
+            folded.append(f)
+            exact.append(x)
+    return folded, exact
 
 
 def index_tokens(doc: SearchDocument) -> str:
@@ -93,8 +110,10 @@ def index_tokens(doc: SearchDocument) -> str:
     text = analyze(doc.all_text)
     _add(tokens, text.folded_tokens, text.tokens, "", ALL_EXACT)
     _add(tokens, text.folded_bigrams, text.bigrams, "", ALL_EXACT)
+    _add(tokens, *abbreviation_extras(text), "", ALL_EXACT)
     _add(tokens, head.folded_tokens, head.tokens, HEAD_FOLDED, HEAD_EXACT)
     _add(tokens, head.folded_bigrams, head.bigrams, HEAD_FOLDED, HEAD_EXACT)
+    _add(tokens, *abbreviation_extras(head), HEAD_FOLDED, HEAD_EXACT)
     # Presence alone can't tell a text about Bình Thạnh from one naming it
     # once; a step for repeated terms is the cheap stand-in for term frequency.
     counts = Counter(text.folded_tokens + text.folded_bigrams)

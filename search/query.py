@@ -74,6 +74,8 @@ class SearchResults:
     suggestions: list[str] = field(default_factory=list)  # other queries worth trying
     unknown_terms: list[str] = field(default_factory=list)  # words found nowhere in the archive
     alternatives: list[str] = field(default_factory=list)  # abbreviation expansions searched too
+    correction: str = ""  # the query with its unknown words corrected ("Có phải bạn muốn tìm")
+    corrected_from: str = ""  # set when these are the correction's results: the query as typed
 
     @property
     def pages(self) -> int:

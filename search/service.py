@@ -9,6 +9,7 @@ Vietnamese labels, and works out what to suggest when nothing is found.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from cms.content.filters import CHOICES
 from cms.content.visibility import refused_restrictions as refused_by
@@ -16,6 +17,7 @@ from cms.taxonomy.models import Region, Theme
 from search.engines.base import EngineUnavailable
 from search.engines.registry import get_engine
 from search.query import FacetValue, SearchQuery, SearchResults, Suggestion
+from search.spelling import correct
 from vietnamese.text import fold, tokenize
 
 logger = logging.getLogger(__name__)
@@ -32,18 +34,48 @@ def refused_restrictions(request) -> frozenset[int]:
 
 
 def search(query: SearchQuery, engine: str | None = None) -> SearchResults:
+    results = _run(query, engine)
+    results = _corrected(results, engine)
+    _label(results)
+    _suggest_when_empty(results)
+    return results
+
+
+def _run(query: SearchQuery, engine: str | None) -> SearchResults:
     chosen = get_engine(engine)
     try:
-        results = chosen.search(query)
+        return chosen.search(query)
     except EngineUnavailable as exc:
         if chosen.name == "embedded":
             raise
         logger.warning("search engine %s unavailable, using the embedded index: %s", chosen.name, exc)
         results = get_engine("embedded").search(query)
         results.messages.insert(0, FALLBACK_NOTICE)
-    _label(results)
-    _suggest_when_empty(results)
-    return results
+        return results
+
+
+def _corrected(results: SearchResults, engine: str | None) -> SearchResults:
+    """A query with words the archive does not hold gets a correction
+    ("Có phải bạn muốn tìm"); when it finds nothing, the corrected query's
+    results are shown instead, with a notice."""
+    if not results.unknown_terms:
+        return results
+    fixed = correct(results.query.text, results.unknown_terms)
+    if not fixed:
+        return results
+    results.correction = fixed
+    if results.total:
+        return results
+    retry = _run(replace(results.query, text=fixed), engine)
+    if not retry.total:
+        return results
+    retry.correction = fixed
+    retry.corrected_from = results.query.text
+    retry.messages = results.messages + retry.messages
+    retry.messages.append(
+        f"Không tìm thấy kết quả cho “{results.query.text[:100]}”. Dưới đây là kết quả cho “{fixed}”."
+    )
+    return retry
 
 
 def suggest(prefix: str, request=None, limit: int = 8, engine: str | None = None) -> list[Suggestion]:
@@ -116,13 +148,15 @@ def _label(results: SearchResults) -> None:
 def _suggest_when_empty(results: SearchResults) -> None:
     if results.total:
         return
+    if results.correction:
+        results.suggestions.append(results.correction)
     query = results.query
     unknown = set(results.unknown_terms)
     if unknown:
         words = ", ".join(f"“{w[:40]}”" for w in results.unknown_terms[:5])
         results.messages.append(f"Không văn bản nào có từ {words}.")
-        kept = [t for t in tokenize(query.text) if fold(t) not in unknown]
-        if kept:
+        kept = [t for t in tokenize(query.text) if t not in unknown]
+        if kept and not results.correction:
             results.suggestions.append(" ".join(kept))
     for alternative in results.alternatives:
         if alternative not in results.suggestions:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import itertools
 
+from functools import lru_cache
+
 from .numbers import is_code_token
-from .text import TOKEN_RE, fold, normalize
+from .text import TOKEN_RE, fold, is_syllable, normalize
 from .vocabulary import ABBREVIATIONS
 
-__all__ = ["expand_query", "expansions"]
+__all__ = ["compound_extras", "compound_parts", "expand_query", "expand_query_phrases", "expansions"]
 
 
 MAX_ALTERNATIVES = 8
@@ -42,6 +44,96 @@ def _build_indexes() -> tuple[dict, dict, int]:
 
 _EXACT, _FOLDED, _LONGEST = _build_indexes()
 
+# -- compound forms ----------------------------------------------------------
+#
+# Documents glue abbreviations together ("UBMTTQVN" = UB + MTTQ + VN, "BCĐTW")
+# or split them ("UB MTTQ" for "UBMTTQ"). Parts are the table's letter-only
+# short forms (folded); their meaning in full is the first long form listed.
+_PART_LONG: dict[str, str] = {}
+for _a in ABBREVIATIONS:
+    _short = fold(_a.short).lower()
+    if _short.isalpha() and len(_short) >= 2:
+        _PART_LONG.setdefault(_short, normalize(_a.long))
+_MAX_PARTS = 5
+
+
+@lru_cache(maxsize=50_000)
+def compound_parts(folded: str) -> tuple[str, ...] | None:
+    """The abbreviations a folded token is glued from, fewest parts first:
+    "ubmttqvn" -> ("ub", "mttq", "vn"). None when it is not a compound: a
+    syllable, or a table entry whose meaning is not its parts' meanings
+    ("ubnd" is not UB + NĐ, but "ubmttq" is UB + MTTQ)."""
+    if len(folded) < 4 or not folded.isalpha() or is_syllable(folded):
+        return None
+    best: tuple[str, ...] | None = None
+    # Fewest parts: breadth-first over split points.
+    frontier: list[tuple[int, tuple[str, ...]]] = [(0, ())]
+    for _ in range(_MAX_PARTS):
+        nxt = []
+        for pos, parts in frontier:
+            for end in range(len(folded), pos + 1, -1):
+                piece = folded[pos:end]
+                if piece in _PART_LONG and (parts or end < len(folded)):
+                    if end == len(folded):
+                        best = best or (*parts, piece)
+                    else:
+                        nxt.append((end, (*parts, piece)))
+        if best:
+            break
+        frontier = nxt
+    if best is None:
+        return None
+    if folded in _PART_LONG and fold(_PART_LONG[folded]) != fold(" ".join(_PART_LONG[p] for p in best)):
+        return None
+    # Down to the smallest parts: "ubmttqvn" is UBMTTQ + VN, and UBMTTQ is UB + MTTQ.
+    return tuple(q for p in best for q in (compound_parts(p) or (p,)))
+
+
+def _part_run(folded: str) -> tuple[str, ...] | None:
+    """The parts a token brings to a run of glued or spaced abbreviations."""
+    if folded in _PART_LONG and not is_syllable(folded):
+        return compound_parts(folded) or (folded,)
+    return compound_parts(folded)
+
+
+def compound_extras(tokens: list[str] | tuple[str, ...], folded: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    """(folded, exact) tokens a phrase also holds through its abbreviations:
+    the parts of glued forms and every run of adjacent parts glued
+    ("UBMTTQVN" adds ub, mttq, vn, ubmttq, mttqvn; "UB MTTQ" adds ubmttq).
+    ``tokens`` are the phrase's normalised syllables, ``folded`` the same folded."""
+    extras: list[tuple[str, str]] = []
+    run_f: list[str] = []
+    run_x: list[str] = []
+    have = set(folded)
+
+    def flush():
+        n = len(run_f)
+        for i in range(n):
+            for j in range(i + 1, min(n, i + _MAX_PARTS) + 1):
+                f = "".join(run_f[i:j])
+                if f not in have:
+                    have.add(f)
+                    extras.append((f, "".join(run_x[i:j])))
+        run_f.clear()
+        run_x.clear()
+
+    for token, f in zip(tokens, folded):
+        parts = _part_run(f) if f.isalpha() else None
+        if parts is None:
+            if len(run_f) > 1:
+                flush()
+            run_f.clear()
+            run_x.clear()
+            continue
+        pos = 0
+        for part in parts:  # fold keeps one letter per letter: slice the exact form alike
+            run_f.append(part)
+            run_x.append(token[pos : pos + len(part)])
+            pos += len(part)
+    if len(run_f) > 1:
+        flush()
+    return extras
+
 
 def expansions(term: str) -> list[str]:
     """The other side of the table for one whole term: "UBND" -> ["ủy ban nhân dân"].
@@ -55,12 +147,20 @@ def expansions(term: str) -> list[str]:
 
 def _lookup(tokens: tuple[str, ...]) -> list[str] | None:
     """Replacements for exactly these tokens; folded forms only match tokens
-    typed without diacritics, so "tư" is not taken for "TU" but "tu" is."""
+    typed without diacritics, so "tư" is not taken for "TU" but "tu" is. A
+    single glued form not in the table reads as its parts spelled out
+    ("UBMTTQVN" -> "ủy ban mặt trận tổ quốc việt nam")."""
     if tokens in _EXACT:
         return _EXACT[tokens]
     folded = tuple(fold(t) for t in tokens)
     if folded == tokens:
-        return _FOLDED.get(folded)
+        found = _FOLDED.get(folded)
+        if found:
+            return found
+    if len(tokens) == 1:
+        parts = compound_parts(folded[0])
+        if parts and folded[0] not in _PART_LONG:
+            return [" ".join(_PART_LONG[p] for p in parts)]
     return None
 
 
@@ -99,19 +199,26 @@ def _spans(text: str) -> list[tuple[int, int, list[str]]]:
     return spans
 
 
-def _render(text: str, spans: list[tuple[int, int, list[str]]], choice: tuple[int, ...]) -> str:
-    """``text`` with span k replaced by its replacement ``choice[k] - 1`` (0 = keep)."""
-    out, pos = [], 0
+def _render(text: str, spans: list[tuple[int, int, list[str]]], choice: tuple[int, ...]) -> tuple[str, list[str]]:
+    """``text`` with span k replaced by its replacement ``choice[k] - 1`` (0 = keep),
+    and the replacements put in."""
+    out, pos, used = [], 0, []
     for (start, end, replacements), c in zip(spans, choice):
         if c:
             out.append(text[pos:start])
             out.append(replacements[c - 1])
+            used.append(normalize(replacements[c - 1]))
             pos = end
     out.append(text[pos:])
-    return normalize("".join(out))
+    return normalize("".join(out)), used
 
 
 def expand_query(text: str, max_alternatives: int = MAX_ALTERNATIVES) -> list[str]:
+    """Alternative phrasings of a query (see ``expand_query_phrases``)."""
+    return [alternative for alternative, _ in expand_query_phrases(text, max_alternatives)]
+
+
+def expand_query_phrases(text: str, max_alternatives: int = MAX_ALTERNATIVES) -> list[tuple[str, list[str]]]:
     """Alternative phrasings of a query, abbreviations expanded both ways.
 
     "UBND tỉnh" -> ["ủy ban nhân dân tỉnh"]; "ban chi dao cvd" ->
@@ -120,7 +227,8 @@ def expand_query(text: str, max_alternatives: int = MAX_ALTERNATIVES) -> list[st
     forms. Codes after a serial ("03 ct tw") are left alone. The original
     query is not included. Order: everything replaced first, then one
     replacement at a time, then the other combinations; at most
-    ``max_alternatives`` results, each normalised.
+    ``max_alternatives`` results, each normalised, each with the
+    replacements it put in (a search matches those as phrases).
     """
     query = normalize(text)
     spans = _spans(query)
@@ -137,10 +245,10 @@ def expand_query(text: str, max_alternatives: int = MAX_ALTERNATIVES) -> list[st
     for choice in itertools.chain(everything, singles, rest):
         if not any(choice):
             continue
-        alternative = _render(query, spans, choice)
+        alternative, used = _render(query, spans, choice)
         if alternative not in seen:
             seen.add(alternative)
-            alternatives.append(alternative)
+            alternatives.append((alternative, used))
             if len(alternatives) >= max_alternatives:
                 break
     return alternatives

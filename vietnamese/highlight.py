@@ -1,7 +1,12 @@
 """Snippets: a passage of a text around the best match of a query, marked.
 
-Matching is on folded syllables, so "hang viet" marks "hàng Việt" where it
-is printed; the snippet keeps the original spelling. Pure Python.
+A term typed without diacritics matches folded, so "hang viet" marks "hàng
+Việt" where it is printed; one typed with them marks that spelling ("tư"
+marks "tư", not "tự" or "từ"), or its folded matches when the text has no
+such spelling. Syllables inside a document number are marked only as the
+whole number the query names: searching "351-CV/TU" marks "351-CV/TU",
+never a "tự" nearby or the "TU" of another number. The snippet keeps the
+original spelling. Pure Python.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .text import FOLD_TABLE, TOKEN_RE, fold, fold_normalized, tokenize
+from .numbers import clean_number, doc_number_matches, iter_numbers, normalize_doc_number
+from .text import FOLD_TABLE, TOKEN_RE, fold, fold_normalized, normalize, tokenize
 
 __all__ = ["highlight"]
 
@@ -20,13 +26,53 @@ _WS_RE = re.compile(r"\s+")
 _LAST_WS_RE = re.compile(r".*\s", re.S)
 
 
-def _query_terms(query: str | Iterable[str]) -> set[str]:
+_NUMBER = "#"  # the term of a marked number (no syllable is "#")
+
+
+def _query_terms(query: str | Iterable[str]) -> tuple[set[str], dict[str, set[str]]]:
+    """Folded terms, and for those typed with diacritics the spellings typed."""
     if isinstance(query, str):
         query = [query]
     terms: set[str] = set()
+    spellings: dict[str, set[str]] = {}
     for q in query:
-        terms.update(tokenize(fold(q)))
-    return terms
+        for token in tokenize(q):
+            folded = fold_normalized(token)
+            terms.add(folded)
+            if folded != token:
+                spellings.setdefault(folded, set()).add(token)
+    return terms, spellings
+
+
+def _number_spans(text: str, number_key: str | None, terms: set[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(numbers the query names, every other number) as spans of ``text``.
+    A number is named by ``number_key``, or by a query holding all its parts."""
+    named, other = [], []
+    upper = text.upper() if len(text.upper()) == len(text) else text
+    for m in iter_numbers(upper):
+        number = clean_number(m.group(1))
+        key = normalize_doc_number(number) if number else None
+        span = m.span(1)
+        parts = {fold(t) for t in tokenize(m.group(1))}
+        if (number_key and key and doc_number_matches(number_key, key)) or (parts and parts <= terms):
+            named.append(span)
+        else:
+            other.append(span)
+    return named, other
+
+
+def _select(matches: list[tuple[int, int, str]], text: str, spellings: dict[str, set[str]]) -> list[tuple[int, int, str]]:
+    """Keep, for a term typed with diacritics, its matches in that spelling
+    when the text has any."""
+    if not spellings:
+        return matches
+    exact = {
+        (s, e)
+        for s, e, f in matches
+        if f in spellings and normalize(text[s:e]) in spellings[f]
+    }
+    found = {f for s, e, f in matches if (s, e) in exact}
+    return [m for m in matches if m[2] not in found or (m[0], m[1]) in exact]
 
 
 def _find_matches(text: str, terms: set[str]) -> list[tuple[int, int, str]]:
@@ -86,6 +132,7 @@ def highlight(
     original_text: str,
     query_tokens_folded: str | Iterable[str],
     *,
+    number_key: str | None = None,
     max_chars: int = 200,
     tag: str = "mark",
 ) -> str:
@@ -96,13 +143,22 @@ def highlight(
     collapsed, "…" where cut, matches wrapped in ``<mark>`` (runs of adjacent
     matches such as "03-CT/TW" in one mark). All text is HTML-escaped, so the
     result is safe to mark safe. Without a match, the text's beginning.
+    ``number_key`` (``vietnamese.numbers``): the number the query names, marked whole.
     """
     text = unicodedata.normalize("NFC", original_text or "")
     if not text:
         return ""
     width = max(int(max_chars), 20)
-    terms = _query_terms(query_tokens_folded)
+    terms, spellings = _query_terms(query_tokens_folded)
     matches = _find_matches(text, terms) if terms else []
+    if matches or number_key:
+        named, other = _number_spans(text, number_key, terms)
+        numbers = named + other
+        if numbers:
+            # No syllable inside a number is a match; a number named is one.
+            matches = [m for m in matches if not any(a <= m[0] < b for a, b in numbers)]
+            matches = sorted(matches + [(a, b, _NUMBER) for a, b in named])
+        matches = _select(matches, text, spellings)
     if matches:
         i, j = _best_window(matches, width)
         shown = matches[i:j]

@@ -39,8 +39,11 @@ __all__ = [
     "fix_tones",
     "fold",
     "fold_normalized",
+    "is_syllable",
     "normalize",
+    "phrases",
     "slugify",
+    "syllables",
     "tokenize",
 ]
 
@@ -277,12 +280,40 @@ def _fold_tokens(tokens: list[str]) -> list[str]:
     return out
 
 
+# Where a phrase ends: any punctuation but the hyphen ("Hỏi - đáp", "Bà Rịa - Vũng Tàu"
+# are one phrase), and line breaks (marked before ``normalize`` joins the lines).
+# Syllable pairs are only taken within a phrase: "… Long, vĩnh …" holds no "long vĩnh".
+_LINE = "\u00b6"
+_BREAK_RE = re.compile(rf"(?:_|[^\w\s\-{_MARKS}])+")
+
+
+def phrases(text: str) -> list[list[str]]:
+    """Syllable tokens of ``normalize(text)``, one list per phrase (split at
+    punctuation other than "-" and at line breaks)."""
+    return _phrases(_marked(text))
+
+
+def _marked(text: str) -> str:
+    """``normalize(text)`` with line breaks kept as a break character."""
+    return normalize(text.replace("\n", f" {_LINE} ")) if "\n" in text else normalize(text)
+
+
+def _phrases(marked: str) -> list[list[str]]:
+    out = []
+    for piece in _BREAK_RE.split(marked):
+        tokens = _tokens(piece)
+        if tokens:
+            out.append(tokens)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """What the index stores for one text.
 
     ``folded_tokens[i]`` is ``tokens[i]`` without diacritics (same length, same
-    order), and likewise for the bigrams.
+    order), and likewise for the bigrams. Bigrams are taken within phrases
+    only; ``phrase_starts`` are the indexes of the tokens that begin one.
     """
 
     normalized: str
@@ -290,24 +321,85 @@ class Analysis:
     folded_tokens: tuple[str, ...]
     bigrams: tuple[str, ...]
     folded_bigrams: tuple[str, ...]
+    phrase_starts: tuple[int, ...] = ()
+
+    def phrase_slices(self) -> list[slice]:
+        ends = (*self.phrase_starts[1:], len(self.tokens))
+        return [slice(a, b) for a, b in zip(self.phrase_starts, ends)]
 
 
 def analyze(text: str) -> Analysis:
     """Exact and folded tokens and bigrams of ``text``: what the index stores.
 
     Normalises once and folds each distinct syllable once (cached), which is
-    what makes indexing a large archive cheap.
+    what makes indexing a large archive cheap. Pairs never span punctuation
+    or a line break.
     """
-    normalized = normalize(text)
-    tokens = _tokens(normalized)
+    marked = _marked(text)
+    normalized = marked.replace(f" {_LINE}", "").replace(_LINE, "").strip() if _LINE in marked else marked
+    parts = _phrases(marked)
+    tokens: list[str] = []
+    starts: list[int] = []
+    for part in parts:
+        starts.append(len(tokens))
+        tokens += part
     folded = _fold_tokens(tokens)
+    pairs: list[str] = []
+    folded_pairs: list[str] = []
+    join = "_".join
+    ends = (*starts[1:], len(tokens))
+    for a, b in zip(starts, ends):
+        if b - a > 1:
+            pairs += map(join, zip(tokens[a : b - 1], tokens[a + 1 : b]))
+            folded_pairs += map(join, zip(folded[a : b - 1], folded[a + 1 : b]))
     return Analysis(
         normalized=normalized,
         tokens=tuple(tokens),
         folded_tokens=tuple(folded),
-        bigrams=tuple(bigrams(tokens)),
-        folded_bigrams=tuple(bigrams(folded)),
+        bigrams=tuple(pairs),
+        folded_bigrams=tuple(folded_pairs),
+        phrase_starts=tuple(starts),
     )
+
+
+# ---------------------------------------------------------------------------
+# syllable structure (folded): onset + rhyme
+# ---------------------------------------------------------------------------
+
+_ONSETS = ("", "b", "c", "ch", "d", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph",
+           "qu", "r", "s", "t", "th", "tr", "v", "x")
+# Every rhyme of the language, diacritics dropped ("ương" -> "uong", "oăn" -> "oan").
+_RHYMES = frozenset(
+    """a ac ach ai am an ang anh ao ap at au ay e ec ech em en eng enh eo ep et eu i ia ich iec iem ien ieng iep
+    iet ieu im in inh ip it iu o oa oac oach oai oam oan oang oanh oao oap oat oay oc oe oen oeo oet oi om on ong
+    ooc oong op ot u ua uan uang uat uay uc ue uech uen uenh uet ui um un ung uo uoc uoi uom uon uong uop uot uou
+    up ut uu uy uya uych uyen uyet uynh uyt uyu y yem yen yet yeu""".split()
+)
+
+
+def is_syllable(folded: str) -> bool:
+    """Whether a folded token is shaped like a Vietnamese syllable (onset + rhyme):
+    "tien", "nghieng", "qua" are; "tiin", "ocop", "ubnd" are not."""
+    for onset in _ONSETS:
+        if folded.startswith(onset):
+            rest = folded[len(onset):]
+            if rest in _RHYMES or (onset == "gi" and rest in ("", *_GI_RHYMES)):
+                return True
+    return False
+
+
+_GI_RHYMES = ("n", "ng", "t", "c", "m", "p", "u")  # "gin", "giup": the i of gi doubles as the vowel
+
+
+def syllables() -> frozenset[str]:
+    """Every folded string of syllable shape (a few thousand): typo candidates."""
+    global _SYLLABLES
+    if _SYLLABLES is None:
+        _SYLLABLES = frozenset(o + r for o in _ONSETS for r in _RHYMES if o + r) | {"gi"}
+    return _SYLLABLES
+
+
+_SYLLABLES: frozenset[str] | None = None
 
 
 def slugify(text: str) -> str:

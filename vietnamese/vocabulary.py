@@ -30,6 +30,7 @@ __all__ = [
     "PARTY_SUFFIX_LEVEL",
     "REGION_LEVELS",
     "RELATIONS",
+    "SEARCH_UNITS",
     "SECTION_SLUGS",
     "THEMES",
     "THEME_SLUGS",
@@ -354,6 +355,8 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation("CA", "Công an", query=False),
     Abbreviation("QS", "Quân sự", query=False),
     Abbreviation("BCHQS", "Ban Chỉ huy quân sự", query=False),
+    # Parts of compound forms: "UBMTTQVN" = UB + MTTQ + VN (see vietnamese.abbreviations.compound_parts).
+    Abbreviation("UB", "Ủy ban", query=False),
 )
 
 # Issuer names are stored in full: (printed form, expansion), longest first so
@@ -372,4 +375,22 @@ KIND_WORDS: list[tuple[str, str | None]] = sorted(
     [(phrase.lower(), k.code if k.archived else None) for k in DOCUMENT_KINDS for phrase in (k.label, *k.words)]
     + [("văn bản", None)],
     key=lambda pair: -len(pair[0]),
+)
+
+# Names of bodies and programmes a search reads as one unit (a phrase first), beyond the place
+# names of the gazetteer and the long forms above: a query holding one ranks the pages that print
+# it as written above those holding its syllables apart.
+SEARCH_UNITS: tuple[str, ...] = (
+    "Ban Chỉ đạo Trung ương",
+    "Ủy ban Trung ương Mặt trận Tổ quốc",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Ban Chấp hành Trung ương",
+    "Ban Tuyên giáo Trung ương",
+    "Ban Thường vụ Tỉnh ủy",
+    "Ban Thường vụ Thành ủy",
+    "Người Việt Nam ưu tiên dùng hàng Việt Nam",
+    "hàng Việt Nam",
+    "hàng giả",
+    "thương hiệu",
+    "xúc tiến thương mại",
 )

@@ -34,7 +34,13 @@ W_ALL_EXACT = 2.0
 W_ALL_FOLDED = 1.0
 W_FREQUENT = 1.5  # the term is repeated in the text (see documents.FREQUENT)
 PAIR_BOOST = 2.0  # a syllable pair is a phrase match ("hàng giả" over "hàng ... giả")
-NUMBER_BOOST = 1000.0  # the document a number query names comes first
+# Tiers, above any sum of the weights: the document a number query names,
+# then pages holding the query as typed (an abbreviation literally) over those
+# holding only an expansion, then pages holding the query's phrase units
+# (a share of PHRASE_BOOST per unit) over those holding loose syllables.
+NUMBER_BOOST = 10_000.0
+LITERAL_BOOST = 2_000.0
+PHRASE_BOOST = 1_000.0
 RECENCY = 0.1  # at most this much: below any real difference in match
 
 
@@ -59,6 +65,21 @@ def scoring_units(qplan: QueryPlan) -> list[tuple[str, float, bool]]:
             ]
         units.append((FREQUENT + term.folded, W_FREQUENT * boost, False))
     return units
+
+
+@dataclass
+class Tiers:
+    """What lifts a page above others whatever its weights (``tiers``)."""
+
+    literal: list[str] | None  # tokens of the query as typed, when it has expansions
+    phrases: list[list[tuple[list[str], float]]]  # per group: (unit's tokens, value); the best group counts
+
+
+def tiers(qplan: QueryPlan) -> Tiers:
+    """The tier clauses of a query, for both engines."""
+    literal = qplan.match[0] if len(qplan.match) > 1 and qplan.match[0] else None
+    phrases = [[(unit, PHRASE_BOOST / len(units)) for unit in units] for units in qplan.phrases if units]
+    return Tiers(literal, phrases)
 
 
 class EngineUnavailable(Exception):

@@ -99,3 +99,38 @@ def test_expand_query_never_raises(text):
     assert all(normalize(a) == a for a in alternatives)
 
 
+
+
+@pytest.mark.parametrize(
+    ("token", "parts"),
+    [
+        ("ubmttqvn", ("ub", "mttq", "vn")),
+        ("mttqvn", ("mttq", "vn")),
+        ("ubmttq", ("ub", "mttq")),  # a table entry whose meaning is its parts'
+        ("bcdtw", ("bcd", "tw")),
+        ("ubnd", None),  # not UB + NĐ: "Ủy ban nhân dân" is not "Ủy ban Nghị định"
+        ("hdnd", None),
+        ("ocop", None),
+        ("thanh", None),  # a syllable
+    ],
+)
+def test_compound_parts(token, parts):
+    from vietnamese.abbreviations import compound_parts
+
+    assert compound_parts(token) == parts
+
+
+def test_compound_extras_glue_and_split():
+    from vietnamese.abbreviations import compound_extras
+
+    glued = dict(compound_extras(["ubmttqvn", "tỉnh"], ["ubmttqvn", "tinh"]))
+    assert {"ub", "mttq", "vn", "ubmttq", "mttqvn"} <= set(glued)
+    spaced = dict(compound_extras(["ub", "mttq", "xã"], ["ub", "mttq", "xa"]))
+    assert "ubmttq" in spaced
+    assert dict(compound_extras(["bcđtw"], ["bcdtw"]))["bcd"] == "bcđ"
+    # Syllables that are also short forms ("tư", "ca") are never glued.
+    assert compound_extras(["tư", "ca"], ["tu", "ca"]) == []
+
+
+def test_compound_query_expands_to_its_parts_spelled_out():
+    assert expand_query("UBMTTQVN") == ["ủy ban mặt trận tổ quốc việt nam"]

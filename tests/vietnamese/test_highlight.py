@@ -100,3 +100,25 @@ def test_highlight_never_raises_and_is_escaped(text, query, max_chars):
     assert "<" not in plain and ">" not in plain
     # what's left is escaped text: unescaping and re-escaping is stable
     assert html.escape(html.unescape(plain)) == plain
+
+
+def test_highlight_accented_term_marks_its_spelling_only():
+    text = "Tư tưởng tự lực, từ nay dùng hàng Việt."
+    assert highlight(text, ["tư"]) == "<mark>Tư</mark> tưởng tự lực, từ nay dùng hàng Việt."
+    # Typed without diacritics: every folded match.
+    assert highlight(text, ["tu"]).count("<mark>") == 3
+
+
+def test_highlight_falls_back_to_folded_when_the_spelling_is_absent():
+    assert highlight("Hội nghị tại Ha Noi", ["hà", "nội"]) == "Hội nghị tại <mark>Ha Noi</mark>"
+
+
+def test_highlight_never_marks_inside_a_number_the_query_did_not_name():
+    text = "Thực hiện Công văn số 351-CV/TU của Thành ủy; tự giác, từ nay. Xem thêm 610-CV/TU."
+    # The query's own number is marked whole; its syllables nowhere else.
+    marked = highlight(text, [], number_key="351-cv-tu", max_chars=400)
+    assert marked.count("<mark>") == 1 and "<mark>351-CV/TU</mark>" in marked
+    # A syllable typed on its own is not marked inside another number.
+    marked = highlight(text, ["tu"], max_chars=400)
+    assert "610-CV/<mark>" not in marked and "351-CV/<mark>" not in marked
+    assert "<mark>tự</mark>" in marked

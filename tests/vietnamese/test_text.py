@@ -165,14 +165,14 @@ def test_analyze_seed_phrase():
     assert isinstance(result, Analysis)
     assert result.tokens == ("hàng", "giả", "hàng", "kém", "chất", "lượng", "ủy", "ban", "mttq")
     assert result.folded_tokens == ("hang", "gia", "hang", "kem", "chat", "luong", "uy", "ban", "mttq")
-    assert result.bigrams[:2] == ("hàng_giả", "giả_hàng")
+    assert result.bigrams[:2] == ("hàng_giả", "hàng_kém")  # no pair across the comma
     assert "ủy_ban" in result.bigrams
     assert "uy_ban" in result.folded_bigrams
     assert result.normalized == "hàng giả, hàng kém chất lượng; ủy ban mttq"
 
 
 def test_analyze_empty():
-    assert analyze("  \n ") == Analysis("", (), (), (), ())
+    assert analyze("  \n ") == Analysis("", (), (), (), (), ())
 
 
 @given(st.one_of(viet_text, any_text))
@@ -185,7 +185,8 @@ def test_analyze_shapes(text):
     result = analyze(text)
     assert list(result.tokens) == tokenize(text)
     assert len(result.folded_tokens) == len(result.tokens)
-    assert len(result.bigrams) == len(result.folded_bigrams) == max(0, len(result.tokens) - 1)
+    # One pair per two neighbours within a phrase.
+    assert len(result.bigrams) == len(result.folded_bigrams) == len(result.tokens) - len(result.phrase_starts)
     assert all(result.folded_tokens)
 
 
@@ -205,3 +206,21 @@ def test_analyze_seed_documents(path):
     assert all(t.isascii() for t in result.folded_tokens)
 
 
+
+
+def test_pairs_stay_within_a_phrase():
+    from vietnamese.text import phrases
+
+    result = analyze("Tại Hạ Long, vinh dự đón nhận\nVĩnh\nLong An - Tiền Giang")
+    assert "long_vinh" not in result.folded_bigrams  # across a comma
+    assert "vĩnh_long" not in result.bigrams  # across a line break
+    assert "an_tiền" in result.bigrams  # a hyphen joins: "Bà Rịa - Vũng Tàu", "Hỏi - đáp"
+    assert [result.tokens[s] for s in result.phrase_slices()][1] == ("vinh", "dự", "đón", "nhận")
+    assert phrases("Hỏi - đáp; về Chỉ thị") == [["hỏi", "đáp"], ["về", "chỉ", "thị"]]
+
+
+@pytest.mark.parametrize(("word", "shaped"), [("tien", True), ("nghieng", True), ("qua", True), ("khuyen", True), ("tiin", False), ("ocop", False), ("ubnd", False)])
+def test_is_syllable(word, shaped):
+    from vietnamese.text import is_syllable
+
+    assert is_syllable(word) is shaped

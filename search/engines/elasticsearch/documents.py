@@ -10,6 +10,10 @@ analysis-common, and both engines see the same tokens.
 - ``head_*`` (number, title, subject) and ``text_*`` (everything findable), each
   exact and folded, with ``index_phrases``: a syllable pair ("hàng giả") is one
   term in a hidden ``._index_phrase`` field, found and scored like a syllable.
+  Each phrase of the text (``Analysis.phrase_slices``) is one value of the
+  field, so no pair spans punctuation or a line break, as in the embedded
+  index; the abbreviations' parts and glued runs (``abbreviation_extras``)
+  are values of their own.
 - Scoring is "presence": BM25 with k1 = 0 and b = 0 is idf times the query's
   boost, the embedded engine's formula, so both rank alike. It is the index's
   default similarity because the ``._index_phrase`` fields take the default.
@@ -45,7 +49,7 @@ from elasticsearch_dsl import (
 from vietnamese.numbers import number_keys
 from vietnamese.text import analyze
 
-from search.documents import FREQUENT_AT, SearchDocument, fingerprint
+from search.documents import FREQUENT_AT, SearchDocument, abbreviation_extras, fingerprint
 
 # Tokens come pre-analysed: split on the spaces we put between them, nothing
 # else. The built-in "whitespace" analyzer is core; a custom analyzer cannot
@@ -114,8 +118,14 @@ def _suggest_inputs(doc: SearchDocument) -> list[dict]:
     return [{"input": [doc.number_key[:SUGGEST_MAX_CHARS]], "weight": weight}]
 
 
-def _joined(tokens: tuple[str, ...]) -> str:
-    return " ".join((*tokens, EVERY))
+def _phrases(analysis, folded: bool) -> list[str]:
+    """One value per phrase, then the abbreviation extras, then ``EVERY``."""
+    tokens = analysis.folded_tokens if folded else analysis.tokens
+    values = [" ".join(tokens[part]) for part in analysis.phrase_slices()]
+    extra_folded, extra_exact = abbreviation_extras(analysis)
+    values += extra_folded if folded else extra_exact
+    values.append(EVERY)
+    return values
 
 
 def entry_for(doc: SearchDocument) -> ArchiveEntry:
@@ -141,10 +151,10 @@ def entry_for(doc: SearchDocument) -> ArchiveEntry:
         region=list(doc.regions),
         restrictions=list(doc.restrictions),
         date=doc.date.isoformat() if doc.date else None,
-        head_exact=_joined(head.tokens),
-        head_folded=_joined(head.folded_tokens),
-        text_exact=_joined(text.tokens),
-        text_folded=_joined(text.folded_tokens),
+        head_exact=_phrases(head, folded=False),
+        head_folded=_phrases(head, folded=True),
+        text_exact=_phrases(text, folded=False),
+        text_folded=_phrases(text, folded=True),
         frequent=[EVERY, *(t for t, n in Counter(text.folded_tokens + text.folded_bigrams).items() if n >= FREQUENT_AT)],
         suggest=_suggest_inputs(doc),
         original={"subject": doc.subject, "summary": doc.summary, "body": doc.body},

@@ -321,7 +321,7 @@ class ElasticsearchEngine:
             issuer=source.get("issuer") or "",
             date=_date(source.get("date")),
             # Our own highlighter over the text as written: diacritics and all.
-            snippet=highlight(text, qplan.highlight, max_chars=240) if text else "",
+            snippet=highlight(text, qplan.highlight, number_key=qplan.number_key, max_chars=240) if text else "",
             score=score,
             number_match=number_match,
         )
@@ -363,7 +363,7 @@ class ElasticsearchEngine:
                 results.facets[name] = sorted(values, key=lambda f: (-f.count, f.value))
         words = raw.get("aggregations", {}).get("_everywhere", {}).get("words", {}).get("buckets", {})
         if words:
-            results.unknown_terms = [t for t in qplan.groups[0] if "_" not in t and not words.get(t, {}).get("doc_count")]
+            results.unknown_terms = [w for w, t in qplan.required if not words.get(t, {}).get("doc_count")]
         results.took_ms = (time.perf_counter() - started) * 1000
         return results
 

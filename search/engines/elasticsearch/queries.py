@@ -26,7 +26,7 @@ import datetime as dt
 from elasticsearch_dsl import FacetedSearch, Q, TermsFacet
 
 from search.documents import ALL_EXACT, FREQUENT, HEAD_EXACT, HEAD_FOLDED
-from search.engines.base import FACETS, NUMBER_BOOST, RECENCY, scoring_units
+from search.engines.base import FACETS, LITERAL_BOOST, NUMBER_BOOST, RECENCY, scoring_units, tiers
 from search.engines.elasticsearch.documents import ArchiveEntry
 from search.query import NEWEST, SearchQuery
 from search.queryplan import QueryPlan
@@ -54,13 +54,38 @@ def token_query(field: str, token: str, boost: float | None = None) -> Q:
     return Q("term", **{field: {"value": token, **extra}})
 
 
-def unit_query(unit: str, weight: float) -> Q:
-    """One scoring unit (``scoring_units``: "_hx_hàng", 6.0) as a query."""
+def unit_query(unit: str, weight: float | None = None) -> Q:
+    """One index token as a query: a scoring unit (``scoring_units``:
+    "_hx_hàng", 6.0) or, without a weight, a token a page must hold."""
     for prefix, field, text in _FIELDS:
         if unit.startswith(prefix):
             token = unit[len(prefix) :]
-            return token_query(field, token, weight) if text else Q("term", **{field: {"value": token, "boost": weight}})
+            if text:
+                return token_query(field, token, weight)
+            return Q("term", **{field: {"value": token, **({"boost": weight} if weight is not None else {})}})
     raise ValueError(f"no Elasticsearch field for the index token {unit!r}")
+
+
+def holds_all(tokens: list[str]) -> Q:
+    return Q("bool", filter=[unit_query(t) for t in tokens])
+
+
+def tier_queries(qplan: QueryPlan) -> list[Q]:
+    """``base.tiers`` as constant scores: the literal query, then the best
+    group's phrase units (a dis_max of each group's sum)."""
+    plan_tiers = tiers(qplan)
+    queries = []
+    if plan_tiers.literal:
+        queries.append(Q("constant_score", filter=holds_all(plan_tiers.literal), boost=LITERAL_BOOST))
+    groups = [
+        Q("bool", should=[Q("constant_score", filter=holds_all(unit), boost=value) for unit, value in group])
+        for group in plan_tiers.phrases
+    ]
+    if len(groups) == 1:
+        queries.append(groups[0])
+    elif groups:
+        queries.append(Q("dis_max", queries=groups, tie_breaker=0))
+    return queries
 
 
 def scoring_queries(qplan: QueryPlan) -> list[Q]:
@@ -157,13 +182,13 @@ class ArchiveSearch(FacetedSearch):
             bounds = {"gte": request.date_from, "lte": request.date_to}
             filters.append(Q("range", date={k: v.isoformat() for k, v in bounds.items() if v}))
         if not qplan.is_empty:
-            alternatives = [Q("bool", filter=[token_query("text_folded", t) for t in group]) for group in qplan.groups if group]
+            alternatives = [holds_all(group) for group in qplan.match if group]
             if self.number_ids:
                 alternatives.append(Q("ids", values=self.number_ids))
             filters.append(Q("bool", should=alternatives, minimum_should_match=1))
         should = []
         if self.scored:
-            should = scoring_queries(qplan)
+            should = scoring_queries(qplan) + tier_queries(qplan)
             if self.number_ids:
                 should.append(Q("constant_score", filter=Q("ids", values=self.number_ids), boost=NUMBER_BOOST))
         query = Q("bool", filter=filters, should=should, minimum_should_match=0) if should else Q("bool", filter=filters)
@@ -175,9 +200,9 @@ class ArchiveSearch(FacetedSearch):
     def aggregate(self, search):
         if self.request.with_facets:
             super().aggregate(search)
-        words = [t for t in self.qplan.groups[0] if "_" not in t] if self.qplan.groups else []
+        words = list(dict.fromkeys(token for _, token in self.qplan.required))
         if words:
             # How many pages hold each word, in the whole archive: the words
             # found nowhere are reported (``unknown_terms``), as the embedded engine does.
-            counts = {t: Q("term", text_folded=t) for t in words}
+            counts = {t: unit_query(t) for t in words}
             search.aggs.bucket("_everywhere", "global").bucket("words", "filters", filters=counts)

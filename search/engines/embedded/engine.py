@@ -28,7 +28,7 @@ from vietnamese.numbers import doc_number_matches, normalize_doc_number
 from vietnamese.text import fold, tokenize
 
 from search.documents import HEAD_FOLDED, NUMBER, SearchDocument, fingerprint, index_tokens
-from search.engines.base import FACETS, NUMBER_BOOST, RECENCY, Progress, WriteResult, scoring_units
+from search.engines.base import FACETS, LITERAL_BOOST, NUMBER_BOOST, RECENCY, Progress, WriteResult, scoring_units, tiers
 from search.engines.embedded.facets import FacetTable, Row, top_scored
 from search.engines.embedded.postings import store_for_connection
 from search.models import IndexChange, IndexVersion, SearchEntry
@@ -187,13 +187,21 @@ class Postings:
         for group in groups:
             if not group or not all(self.df.get(t) for t in group):
                 continue
+            found |= self._group(tuple(group))
+        return found
+
+    def _group(self, group: tuple[str, ...]) -> np.ndarray:
+        """Pages holding every token of ``group``; asked again by the tiers,
+        so kept for this search."""
+        memo = self.__dict__.setdefault("_groups", {})
+        if group not in memo:
             rare = [t for t in group if not self.frequent(t)]
             pages = self.table.mask_of(self.store.match([rare])) if rare else self.table.present.copy()
             for token in group:
                 if self.frequent(token):
                     pages &= self.mask(token)
-            found |= pages
-        return found
+            memo[group] = pages
+        return memo[group]
 
 
 def _idf(df: int, n: int) -> float:
@@ -276,10 +284,10 @@ class EmbeddedEngine:
             base = allowed
         else:
             postings = Postings(store, table, self._doc_freq(store, table, self._tokens(qplan)))
-            base = postings.match(qplan.groups)
+            base = postings.match(qplan.match)
             base[number_ids[number_ids < table.size]] = True
             base &= allowed
-            results.unknown_terms = [t for t in qplan.groups[0] if "_" not in t and not postings.df.get(t)]
+            results.unknown_terms = [word for word, token in qplan.required if not postings.df.get(token)]
         if query.date_from or query.date_to:
             base = base & table.date_mask(query.date_from, query.date_to)
         masks = {name: table.filter_mask(name, value) for name, value in query.filters.items() if name in FACETS}
@@ -317,7 +325,9 @@ class EmbeddedEngine:
 
     def _tokens(self, qplan: QueryPlan) -> list[str]:
         heads = [HEAD_FOLDED + t for g in qplan.groups for t in g]
-        return list(dict.fromkeys([u[0] for u in scoring_units(qplan)] + [t for g in qplan.groups for t in g] + heads))
+        matched = [t for g in qplan.match for t in g]
+        units = [t for g in qplan.phrases for unit in g for t in unit]
+        return list(dict.fromkeys([u[0] for u in scoring_units(qplan)] + matched + units + heads))
 
     @staticmethod
     def _doc_freq(store, table: FacetTable, tokens: list[str]) -> dict[str, int]:
@@ -347,8 +357,27 @@ class EmbeddedEngine:
                 budget -= freq
             postings.add(head if in_head else body, token, value)
         scores = body + head * self._head_coverage(postings, qplan, table) ** 2
+        scores += self._tiers(postings, qplan)
         scores[number_ids[number_ids < table.size]] += NUMBER_BOOST
         return scores
+
+    @staticmethod
+    def _tiers(postings: Postings, qplan: QueryPlan) -> np.ndarray:
+        """``base.tiers``: the literal query over its expansions, phrase units
+        held over loose syllables (the best group's share)."""
+        size = postings.table.size
+        tier = np.zeros(size, dtype=np.float64)
+        plan_tiers = tiers(qplan)
+        if plan_tiers.literal:
+            tier += LITERAL_BOOST * postings.match([plan_tiers.literal])
+        best = np.zeros(size, dtype=np.float64)
+        for group in plan_tiers.phrases:
+            held = np.zeros(size, dtype=np.float64)
+            for unit, value in group:
+                if all(postings.df.get(t) for t in unit):
+                    np.add(held, value, out=held, where=postings.match([unit]))
+            np.maximum(best, held, out=best)
+        return tier + best
 
     @staticmethod
     def _head_coverage(postings: Postings, qplan: QueryPlan, table: FacetTable) -> np.ndarray:
@@ -402,7 +431,7 @@ class EmbeddedEngine:
                     number=e.number,
                     issuer=e.issuer,
                     date=e.date,
-                    snippet=highlight(text, qplan.highlight, max_chars=240) if text else "",
+                    snippet=highlight(text, qplan.highlight, number_key=qplan.number_key, max_chars=240) if text else "",
                     score=float(scores[pid]) if scores is not None else 0.0,
                     number_match=pid in number_ids,
                 )
