@@ -111,6 +111,13 @@ CONTENT_KINDS: tuple[ContentKind, ...] = (
 )
 CONTENT_KIND_LABELS: dict[str, str] = {k.code: k.label for k in CONTENT_KINDS}
 SECTION_SLUGS: dict[str, str] = {k.code: k.section for k in CONTENT_KINDS}
+# The importer's page types (its dry-run JSON and truth files) -> content kind.
+PAGE_TYPE_CONTENT: dict[str, str] = {
+    "official_document": "van_ban",
+    "plan": "ke_hoach",
+    "exemplary_case": "guong",
+    "propaganda_material": "tai_lieu",
+}
 
 # --------------------------------------------------------------------------------------------
 # Levels, validity, relations

@@ -9,6 +9,7 @@ a plan's tasks) stay with the caller.
 
 from cms.importer.parser import ParsedDocument
 from cms.taxonomy.models import IssuingBody, Region, Theme
+from vietnamese.vocabulary import KIND_LABELS
 
 from .models import DocumentCitation, OfficialDocumentPage
 
@@ -38,7 +39,7 @@ def issuing_body(name, level="", region=None, abbreviation=""):
 def apply_metadata(page: OfficialDocumentPage, doc: ParsedDocument, issuer_abbreviation: str = "") -> None:
     """Set ``page``'s metadata fields, regions, themes and citations from ``doc``."""
     regions = list(Region.objects.filter(slug__in=doc.regions).order_by("path"))
-    page.kind = doc.kind or ""
+    page.kind = doc.kind if doc.kind in KIND_LABELS else ""  # a "Quy định" is filed without a kind
     page.number = doc.number or ""
     page.issuer = issuing_body(doc.issuer, doc.level, regions[0] if regions else None, issuer_abbreviation)
     page.level = doc.level or ""
@@ -56,7 +57,7 @@ def apply_metadata(page: OfficialDocumentPage, doc: ParsedDocument, issuer_abbre
     page.citations = [
         DocumentCitation(
             cited_number=cited["number"],
-            cited_kind=cited.get("kind") or "",
+            cited_kind=cited.get("kind") if cited.get("kind") in KIND_LABELS else "",
             cited_date=cited.get("date"),
             cited_issuer=cited.get("issuer") or "",
             sort_order=order,

@@ -7,6 +7,7 @@ and a document that fails leaves nothing behind (no page, no attachment).
 """
 
 import hashlib
+from html import escape
 import io
 import os
 import zipfile
@@ -19,15 +20,20 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 
 from cms.content.bodytext import body_blocks
-from cms.content.models import ContentPageAttachment
+from cms.cases.models import ExemplaryCasePage
+from cms.content.models import ContentPageAttachment, ContentPageRelated
 from cms.directives.metadata import apply_metadata
-from cms.directives.models import OfficialDocumentPage, PlanPage
-from cms.taxonomy.models import Region
+from cms.directives.models import DocumentCitation, OfficialDocumentPage, PlanPage
+from cms.materials.models import PropagandaMaterialPage
+from cms.taxonomy.models import Region, Theme
 from home.models import SectionPage
 from vietnamese.numbers import normalize_doc_number
 from vietnamese.text import normalize
+from vietnamese.vocabulary import PAGE_TYPE_CONTENT
 
+from .models import ImportedFile
 from .parser import parse
+from .parsing.title import title_of
 from .readers import ReaderError, read_text
 
 ACCEPTED_EXTENSIONS = {".txt", ".md", ".docx", ".pdf"}
@@ -171,6 +177,8 @@ def describe(document, source_name):
     return {
         "source": source_name,
         "part": data["part"],
+        "title": document.title or title_of(document),
+        "page_type": data["page_type"],
         "kind": data["kind"],
         "number": data["number"],
         "issuer": data["issuer"],
@@ -182,8 +190,11 @@ def describe(document, source_name):
         "signing_capacity": data["signing_capacity"],
         "recipients": data["recipients"],
         "cited_numbers": [cited["number"] for cited in data["cited"]],
+        "references": data["references"],
+        "byline": data["byline"],
         "themes": data["themes"],
         "regions": data["regions"],
+        "provenance": data["provenance"],
         "warnings": data["warnings"],
     }
 
@@ -232,17 +243,12 @@ def save_guarded(source, save):
 
 
 def default_title(doc):
-    """A page title from kind, number and subject ("Công văn 610-CV/TU về ...")."""
-    label = doc.kind_label or "Văn bản"
-    head = f"{label} {doc.number}" if doc.number else label
-    subject = (doc.subject or "").strip()
-    if subject:
-        joiner = " về " if doc.kind in ("cong_van", None) else " "
-        head = f"{head}{joiner}{subject[0].lower() + subject[1:] if doc.number else subject}"
-    return head[:250]
+    """The page title: "Kind number về subject" for an official document, the headline for an
+    article (``cms.importer.parsing.title``), recomputed after the editor's corrections."""
+    return title_of(doc)
 
 
-def _section(section_slug, kind, regions, user=None):
+def _section(section_slug, page_type, regions, user=None):
     """The section a new document goes to; an editor may only use their own sections."""
     if isinstance(section_slug, SectionPage):  # chosen in the admin: slugs repeat under different parents
         section = section_slug
@@ -251,7 +257,7 @@ def _section(section_slug, kind, regions, user=None):
         if section is None:
             raise ImportFailure(f"Không tìm thấy chuyên mục “{section_slug}”.")
     else:
-        section = SectionPage.for_content("ke_hoach" if kind == "ke_hoach" else "van_ban", regions)
+        section = SectionPage.for_content(PAGE_TYPE_CONTENT.get(page_type, "van_ban"), regions)
         if section is None:
             raise ImportFailure("Chưa có chuyên mục để nhận văn bản (chạy load_demo hoặc tạo chuyên mục trước).")
     if user is not None and not section.permissions_for_user(user).can_add_subpage():
@@ -282,21 +288,34 @@ def _attach(page, source, files):
     page.attachments = [ContentPageAttachment(document=document, is_original=True, caption="Tệp gốc", sort_order=0)]
 
 
+UNCHANGED = "Đã có trong kho, nội dung không đổi."
+
+
 def save_document(doc, source, files, section_slug=None, user=None, title=None):
+    file_digest = hashlib.sha256(source.data).hexdigest()
+    done = ImportedFile.objects.filter(digest=file_digest, part=doc.part).select_related("page").first()
+    if done is not None:  # this very file was imported before (or by a run that was stopped)
+        return Outcome(source.name, SKIPPED, UNCHANGED, done.page.title, done.page_id)
+    if doc.page_type in ARTICLE_MODELS:
+        return _save_article(doc, source, files, file_digest, section_slug, user, title)
     digest = content_hash(doc.body_text or source.data.decode("utf-8", "ignore"))
     existing = find_existing(doc.number, doc.issuer, digest)
     # Compare with the latest revision: an earlier import may be a draft awaiting review.
     page = existing.get_latest_revision_as_object() if existing else None
-    if page is not None and page.import_hash == digest:
-        return Outcome(source.name, SKIPPED, "Đã có trong kho, nội dung không đổi.", existing.title, existing.pk)
+    if page is not None and (page.import_hash == digest or _same_original(existing, file_digest)):
+        ImportedFile.objects.create(digest=file_digest, part=doc.part, page=existing, name=source.name[:255])
+        return Outcome(source.name, SKIPPED, UNCHANGED, existing.title, existing.pk)
     if existing is not None and user is not None and not existing.permissions_for_user(user).can_edit():
         raise ImportFailure(f"Văn bản đã có trong kho (“{existing.title}”) nhưng bạn không có quyền cập nhật.")
     regions = list(Region.objects.filter(slug__in=doc.regions))
     if page is None:
-        model = PlanPage if doc.kind == "ke_hoach" else OfficialDocumentPage
+        model = PlanPage if doc.page_type == "plan" else OfficialDocumentPage
         page = model(title=title or default_title(doc), live=False)
-    section = _section(section_slug, doc.kind, regions, user) if existing is None else None
+    section = _section(section_slug, doc.page_type, regions, user) if existing is None else None
     apply_metadata(page, doc)
+    resolved = _resolved_references(doc, page.citations.count())
+    if resolved:
+        page.citations = list(page.citations.all()) + resolved
     page.import_hash = digest
     page.body = _blocks(doc)
     _attach(page, source, files)
@@ -304,9 +323,112 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
         # A new draft's own rows (citations, attachments) exist at once; an update
         # of a live document only goes into a revision awaiting review.
         section.add_child(instance=page)
-    page.save_revision(user=user, log_action=True)
-    status, reason = (UPDATED, "Đã có trong kho; lưu bản cập nhật chờ duyệt.") if existing else (CREATED, "Tạo bản nháp.")
+    revision = page.save_revision(user=user, log_action=True)
+    ImportedFile.objects.create(digest=file_digest, part=doc.part, page=page, name=source.name[:255])
+    submitted = _submit_for_review(page, revision, user)
+    if existing:
+        status, reason = UPDATED, "Đã có trong kho; lưu bản cập nhật" + (", đã gửi duyệt." if submitted else " chờ duyệt.")
+    else:
+        status, reason = CREATED, "Tạo bản nháp" + (", đã gửi duyệt." if submitted else ".")
     return Outcome(source.name, status, reason, page.title, page.pk, doc.warnings, describe(doc, source.name))
+
+
+def _same_original(page, file_digest):
+    """Whether ``page``'s original file is this very file (the demo's seeds, an earlier import)."""
+    for attachment in page.attachments.all():
+        if not attachment.is_original:
+            continue
+        try:
+            with attachment.document.file.open("rb") as handle:
+                if hashlib.sha256(handle.read()).hexdigest() == file_digest:
+                    return True
+        except (OSError, ValueError):
+            continue
+    return False
+
+
+def _submit_for_review(page, revision, user):
+    """An editor's import ends in the review queue: the section's workflow is started on the
+    new revision, as the editor's "Gửi duyệt" would. Without a user (the command) or a
+    workflow, the draft stays a draft."""
+    if user is None or not settings.WAGTAIL_WORKFLOW_ENABLED:
+        return False
+    workflow = page.get_workflow()
+    if workflow is None or page.workflow_in_progress:
+        return False
+    workflow.start(page, user)
+    return True
+
+
+def _resolved_references(doc, start):
+    """Short references ("Kết luận 107 của Ban Bí thư") that name exactly one archived document
+    of that kind and serial (and issuer, if named): citations of that document."""
+    cited = []
+    known = {normalize_doc_number(c["number"]) for c in doc.cited if c.get("number")}
+    for ref in doc.references:
+        matches = OfficialDocumentPage.objects.filter(kind=ref["kind"], number_key__startswith=f"{ref['serial']}-")
+        if ref.get("issuer"):
+            matches = matches.filter(issuer__name__icontains=ref["issuer"])
+        found = list(matches.values_list("number", "number_key", "issued_date", "issuer__name")[:2])
+        if len(found) != 1 or found[0][1] in known:
+            continue
+        number, key, issued, issuer = found[0]
+        known.add(key)
+        cited.append(DocumentCitation(cited_number=number, cited_kind=ref["kind"], cited_date=issued,
+                                      cited_issuer=issuer or "", sort_order=start + len(cited)))
+    return cited
+
+
+# Article pages: their model and the fields only an article has.
+ARTICLE_MODELS = {"exemplary_case": ExemplaryCasePage, "propaganda_material": PropagandaMaterialPage}
+_CASE_SUBJECTS = (
+    ("hop_tac_xa", ("hợp tác xã", "htx")),
+    ("doanh_nghiep", ("doanh nghiệp", "công ty")),
+    ("ca_nhan", ("ông ", "bà ", "anh ", "chị ", "đồng chí")),
+    ("dia_phuong", ("tỉnh", "huyện", "xã", "phường", "thành phố", "quận")),
+)
+
+
+def _save_article(doc, source, files, file_digest, section_slug, user, title):
+    regions = list(Region.objects.filter(slug__in=doc.regions))
+    model = ARTICLE_MODELS[doc.page_type]
+    page = model(title=title or default_title(doc), live=False)
+    headline = (doc.subject or page.title)[:255]
+    if model is ExemplaryCasePage:
+        low = headline.lower()
+        page.subject_kind = next((kind for kind, words in _CASE_SUBJECTS if any(w in low for w in words)), "tap_the")
+        page.subject_name = headline
+        page.year = doc.date.year if doc.date else None
+    else:
+        page.form = "bai_viet"
+    page.summary = (doc.body_text.split("\n\n", 1)[0] if doc.body_text else "")[:600]
+    page.issued_date = doc.date
+    page.body = _blocks(doc) + ([("paragraph", f"<p>{escape(doc.byline)}</p>")] if doc.byline else [])
+    page.related_links = _related_pages(doc)
+    page.regions.set(regions)
+    page.themes.set(list(Theme.objects.filter(slug__in=doc.themes)))
+    section = _section(section_slug, doc.page_type, regions, user)
+    _attach(page, source, files)
+    section.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    ImportedFile.objects.create(digest=file_digest, part=doc.part, page=page, name=source.name[:255])
+    submitted = _submit_for_review(page, revision, user)
+    reason = "Tạo bản nháp" + (", đã gửi duyệt." if submitted else ".")
+    return Outcome(source.name, CREATED, reason, page.title, page.pk, doc.warnings, describe(doc, source.name))
+
+
+def _related_pages(doc):
+    """The archived documents an article names: by full number, or by a short reference."""
+    keys = [normalize_doc_number(c["number"]) for c in doc.cited if c.get("number")]
+    targets = list(OfficialDocumentPage.objects.filter(number_key__in=[k for k in keys if k]))
+    for citation in _resolved_references(doc, 0):
+        targets += list(OfficialDocumentPage.objects.filter(number=citation.cited_number)[:1])
+    seen, links = set(), []
+    for target in targets:
+        if target.pk not in seen:
+            seen.add(target.pk)
+            links.append(ContentPageRelated(target=target, sort_order=len(links)))
+    return links
 
 
 def _blocks(doc):
@@ -328,8 +450,9 @@ def save_scanned(source, files, section_slug=None, user=None):
     page = OfficialDocumentPage(
         title=f"Văn bản chưa nhập nội dung: {name}", live=False, needs_content=True, import_hash=digest
     )
-    section = _section(section_slug, None, [], user)
+    section = _section(section_slug, "official_document", [], user)
     _attach(page, source, files)
     section.add_child(instance=page)
-    page.save_revision(user=user, log_action=True)
+    revision = page.save_revision(user=user, log_action=True)
+    _submit_for_review(page, revision, user)
     return Outcome(source.name, CREATED, SCANNED_WARNING, page.title, page.pk, [SCANNED_WARNING])

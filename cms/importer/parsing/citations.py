@@ -165,15 +165,19 @@ _SHORT_REF_RE = re.compile(
 )
 
 
-def short_references(text: str) -> list[dict[str, Any]]:
-    """Documents named by kind and serial only, with their issuer when the text names it."""
+def short_references(text: str, cited: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+    """Documents named by kind and serial only, with their issuer when the text names it; not
+    those the text also cites by their full number (``cited``)."""
     refs: dict[tuple, dict[str, Any]] = {}
+    full = {(c.get("kind"), re.match(r"0*(\d+)", c.get("number") or "0").group(1)) for c in cited}
     for m in _SHORT_REF_RE.finditer(text or ""):
         kind = kind_code_for_word(m.group("kind"))
         if not kind:
             continue
         issuer = collapse(fix_tones(m.group("iss"))) if m.group("iss") else None
         key = (kind, m.group("serial").lstrip("0"))
+        if key in full or (None, key[1]) in full:
+            continue
         if key not in refs or (issuer and not refs[key]["issuer"]):
             refs[key] = {"kind": kind, "serial": key[1], "issuer": issuer}
     return list(refs.values())

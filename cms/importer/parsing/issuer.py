@@ -136,6 +136,18 @@ def _mentioned_places(text: str) -> Counter:
     return counts
 
 
+def main_place(text: str):
+    """The province or district a text is about: the one it names most after a unit word
+    ("tỉnh Hà Tĩnh", "huyện Thạch Hà"), when no other is named as often."""
+    counts = _mentioned_places(text)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
 def issuer_from_body(text: str) -> str | None:
     head = text[:4000]
     m = _BODY_ISSUER_RE.search(head) or _BODY_ISSUER_RE.search(text)

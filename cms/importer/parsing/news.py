@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vietnamese.numbers import clean_number, number_key
+from vietnamese.numbers import clean_number
 from vietnamese.text import fix_tones, fold
 
 from .article import headline_kind, read_article
@@ -14,7 +14,7 @@ from .body import find_sections, split_paragraphs
 from .citations import citations, short_references
 from .dates import parse_date
 from .document import ParsedDocument
-from .issuer import expand_issuer, territory_of
+from .issuer import expand_issuer, main_place, territory_of
 from .kind import KIND_KEYS
 from .lines import collapse
 from .notes import LIKELY, SURE, FieldNotes
@@ -55,21 +55,16 @@ def read_news(lines: list[str], source: str) -> ParsedDocument:
         notes.found("page_type", "bài viết trên trang tin", LIKELY)
         notes.warn("page_type", "trang tin, không phải văn bản: "
                    + ("gương điển hình" if art.exemplary else "tài liệu tuyên truyền") + "; cần kiểm tra loại trang")
-    own = {number_key(doc.number)} if doc.number else set()
-    doc.references = [r for r in short_references(doc.body_text) if not _cited_serial(r, doc.cited, own)]
+    doc.references = short_references(doc.body_text, doc.cited)
+    if not doc.regions:
+        place = main_place(doc.body_text)
+        if place is not None:
+            doc.regions = [place.slug]
+            notes.inferred("regions", "địa danh nêu trong bài", f"suy ra từ địa danh “{place.name}” nêu trong bài", 0.5)
     doc.themes = suggest_themes(doc.subject or "", doc.body_text)
     doc.warnings = notes.warnings
     doc.provenance = notes.fields
     return doc
-
-
-def _cited_serial(ref, cited, own) -> bool:
-    """A short reference to a document the text also cites in full is that citation."""
-    for entry in cited:
-        number = entry.get("number") or ""
-        if re.match(r"0*" + re.escape(ref["serial"]) + r"\b", number) and entry.get("kind") in (ref["kind"], None):
-            return True
-    return False
 
 
 def _as_notice(doc: ParsedDocument, art, notes: FieldNotes) -> bool:

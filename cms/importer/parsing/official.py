@@ -12,7 +12,7 @@ from vietnamese.vocabulary import KINDS
 from .article import headline_kind
 from .attachment import kind_named_by_parent
 from .body import excerpt, find_sections, split_paragraphs
-from .citations import citations, kind_code_for_word
+from .citations import citations, kind_code_for_word, short_references
 from .closing import find_body_end, is_person_name, parse_closing
 from .dates import valid_date
 from .document import ParsedDocument
@@ -52,6 +52,7 @@ def read_official(lines: list[str], source: str, part: int) -> ParsedDocument:
     doc.cited = citations((doc.subject or "") + "\n" + doc.body_text, doc.number)
     for entry in doc.cited:
         entry["issuer"] = canonical_cited_issuer(entry["issuer"], _territory_place(doc))
+    doc.references = short_references(doc.body_text, doc.cited)
     doc.themes = suggest_themes(doc.subject or "", doc.body_text)
     doc.warnings = notes.warnings
     doc.provenance = notes.fields

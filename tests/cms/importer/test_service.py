@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfWriter
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from cms.directives.models import OfficialDocumentPage
 from cms.importer.service import CREATED, FAILED, SKIPPED, UPDATED, Source, import_source, zip_sources
@@ -103,13 +103,25 @@ def test_importing_the_same_file_twice_skips_it(tmp_path):
     assert (Page.objects.count(), get_document_model().objects.count()) == (pages, documents)
 
 
-def test_importing_an_archived_document_updates_it_then_skips(tmp_path):
+def test_an_unchanged_archived_file_is_skipped(tmp_path):
+    """The demo's seeds were loaded with their original file: the same file again is skipped
+    ("Bỏ qua"), not reported as an update."""
+    pages, revisions = Page.objects.count(), Revision.objects.count()
+    outcomes = run_import(SEEDS / "003_cb792101292905c3.txt")
+    assert [r["status"] for r in outcomes] == [SKIPPED, SKIPPED]
+    assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
+
+
+def test_importing_a_changed_archived_document_updates_it_then_skips(tmp_path):
     pages = Page.objects.count()
-    first = run_import(SEEDS / "000_90e0d3f5ac1311f0.txt")
+    changed = (SEEDS / "000_90e0d3f5ac1311f0.txt").read_text("utf-8").replace("Cuộc vận động", "Cuộc vận động", 1) + "\n"
+    changed = changed.replace("hàng Việt Nam", "hàng Việt  Nam (bản sửa)", 1)
+    path = write(tmp_path, "000.txt", changed)
+    first = run_import(path)
     assert [r["status"] for r in first] == [UPDATED]
     page = OfficialDocumentPage.objects.get(number="610-CV/TU")
     assert page.live and page.has_unpublished_changes  # the update waits for review
-    second = run_import(SEEDS / "000_90e0d3f5ac1311f0.txt")
+    second = run_import(path)
     assert [r["status"] for r in second] == [SKIPPED]
     assert Page.objects.count() == pages
 
