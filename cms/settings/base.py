@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "cms.importer",
     "cms.press",
     "cms.files",
+    "cms.backup",
     "axes",
     "csp",
     "wagtail.contrib.forms",
