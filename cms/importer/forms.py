@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from cms.taxonomy.models import Region, Theme
 from home.models import SectionPage
-from vietnamese.vocabulary import KIND_CHOICES, LEVEL_CHOICES
+from vietnamese.vocabulary import CONTENT_KIND_LABELS, KIND_CHOICES, LEVEL_CHOICES, PAGE_TYPE_CONTENT
 
 ACCEPT = ".txt,.md,.docx,.pdf,.zip"
 DATE_FORMAT = "%d/%m/%Y"
@@ -65,6 +65,10 @@ class UploadForm(forms.Form):
         self.fields["section"].choices = [("", "— Tự chọn —")] + sections_for(user)
 
 
+# The page a document becomes, labelled as its section is.
+PAGE_TYPE_CHOICES = [(page_type, CONTENT_KIND_LABELS[kind]) for page_type, kind in PAGE_TYPE_CONTENT.items()]
+
+
 def _with_blank(choices):
     return [("", "—")] + list(choices)
 
@@ -78,9 +82,11 @@ class DocumentForm(forms.Form):
         max_length=255,
         required=False,
         help_text=(
-            "Để trống: đặt theo loại, số hiệu và trích yếu. Văn bản đã có trong kho giữ tiêu đề cũ."
+            "Để trống: đặt theo loại, số hiệu và trích yếu (bài viết: theo tiêu đề bài). "
+            "Văn bản đã có trong kho giữ tiêu đề cũ."
         ),
     )
+    page_type = forms.ChoiceField(label="Loại trang", choices=PAGE_TYPE_CHOICES, required=False)
     kind = forms.ChoiceField(label="Loại văn bản", choices=_with_blank(KIND_CHOICES), required=False)
     number = forms.CharField(label="Số hiệu", max_length=60, required=False)
     issuer = forms.CharField(label="Cơ quan ban hành", max_length=200, required=False)
@@ -141,6 +147,7 @@ def initial_for(doc, key, part, title):
     return {
         "include": True,
         "title": title,
+        "page_type": doc.page_type,
         "kind": doc.kind or "",
         "number": doc.number or "",
         "issuer": doc.issuer or "",

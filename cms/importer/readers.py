@@ -424,6 +424,30 @@ def _paragraph_text(paragraph, used: set[str]) -> str:
     return text
 
 
+# What the XML inside a .docx may expand to; the import sets it from its settings.
+MAX_EXPANDED_BYTES = 100 * 1024 * 1024
+
+
+def expanded_size(data: bytes) -> int:
+    """The size a zip container (.zip, .docx) expands to, read from its directory before any
+    member is inflated."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return sum(member.file_size for member in archive.infolist())
+
+
+def check_expanded(data: bytes, name: str, limit: int | None = None) -> None:
+    limit = MAX_EXPANDED_BYTES if limit is None else limit
+    try:
+        size = expanded_size(data)
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ReaderError(f"Tệp “{name}” bị hỏng (không đọc được mục lục tệp nén).") from exc
+    if size > limit:
+        raise ReaderError(
+            f"Tệp “{name}” khi giải nén chiếm {size / 1048576:.0f} MB, vượt giới hạn {limit / 1048576:.0f} MB; "
+            "không đọc tệp này (có thể là tệp nén bất thường)."
+        )
+
+
 def _read_docx(data: bytes, name: str) -> ReadResult:
     try:
         import docx  # python-docx
@@ -433,6 +457,7 @@ def _read_docx(data: bytes, name: str) -> ReadResult:
         raise ReaderError("Máy chủ thiếu thư viện python-docx: không đọc được tệp .docx.") from exc
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ReaderError(f"Tệp “{name}” không phải tệp .docx hợp lệ (tệp hỏng hoặc sai định dạng).")
+    check_expanded(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:

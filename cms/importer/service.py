@@ -34,6 +34,7 @@ from vietnamese.vocabulary import PAGE_TYPE_CONTENT
 from .models import ImportedFile
 from .parser import parse
 from .parsing.title import title_of
+from . import readers
 from .readers import ReaderError, read_text
 
 ACCEPTED_EXTENSIONS = {".txt", ".md", ".docx", ".pdf"}
@@ -115,6 +116,16 @@ def zip_sources(data, display):
     except zipfile.BadZipFile:
         yield Outcome(display, FAILED, "Tệp .zip bị hỏng hoặc không phải tệp nén zip.")
         return
+    files = [member for member in members if not member.is_dir()]
+    if len(files) > settings.IMPORT_MAX_FILES_PER_ZIP:
+        yield Outcome(display, FAILED, f"Tệp .zip có {len(files)} tệp, vượt giới hạn {settings.IMPORT_MAX_FILES_PER_ZIP} tệp "
+                      "cho mỗi tệp .zip; hãy chia nhỏ rồi nhập lại. Chưa nhập tệp nào trong đó.")
+        return
+    expanded = sum(member.file_size for member in files)
+    if expanded > settings.IMPORT_MAX_EXPANDED_BYTES:
+        yield Outcome(display, FAILED, f"Tệp .zip khi giải nén chiếm {expanded / 1048576:.0f} MB, vượt giới hạn "
+                      f"{settings.IMPORT_MAX_EXPANDED_BYTES / 1048576:.0f} MB. Chưa nhập tệp nào trong đó.")
+        return
     for member in members:
         if member.is_dir():
             continue
@@ -152,6 +163,7 @@ def extract(source):
         raise ImportFailure(_too_large(len(source.data)))
     if not source.data.strip():
         raise ImportFailure("Tệp rỗng, không có nội dung.")
+    readers.MAX_EXPANDED_BYTES = settings.IMPORT_MAX_EXPANDED_BYTES
     try:
         result = read_text(source.data, os.path.basename(source.name))
     except ReaderError as error:
@@ -160,7 +172,14 @@ def extract(source):
         if extension == ".pdf":
             return [], True
         raise ImportFailure("Tệp không có nội dung chữ.")
+    words = len(result.text.split())
+    if words < settings.IMPORT_MIN_WORDS:
+        raise ImportFailure(
+            f"Tệp chỉ có {words} chữ, không phải nội dung một văn bản hay bài viết; không tạo bản nháp."
+        )
     documents = parse(result.text, os.path.basename(source.name))
+    if not documents:
+        raise ImportFailure("Không tìm thấy nội dung văn bản trong tệp; không tạo bản nháp.")
     for document in documents:
         document.warnings = list(result.warnings) + document.warnings
     return documents, False

@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -28,6 +29,7 @@ from home.models import SectionPage
 
 from . import service
 from .forms import DocumentFormSet, ScannedForm, UploadForm, initial_for, theme_choices
+from .parsing.notes import doubtful_fields
 
 MANIFEST = "manifest.json"
 TOKEN = re.compile(r"[0-9a-f]{32}")
@@ -71,8 +73,12 @@ def stage(uploads, section_id, user):
             (folder / key).write_bytes(item.data)
             files[key] = item.name
     manifest = {"user": user.pk, "created": time.time(), "section": section_id, "files": files, "failures": failures}
-    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    save_manifest(token, manifest)
     return token
+
+
+def save_manifest(token, manifest):
+    (staging_root() / token / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
 
 
 def load_manifest(token, user):
@@ -155,7 +161,7 @@ class Staged:
         return SectionPage.objects.filter(pk=section_id).first() if section_id else None
 
 
-def _review_context(staged, formset, scanned_form):
+def _review_context(staged, formset, scanned_form, page=None):
     entries = []
     for form in formset:
         key, part = form["file"].value(), form["part"].value()
@@ -163,14 +169,21 @@ def _review_context(staged, formset, scanned_form):
             document = staged.documents.get((key, int(part)))
         except (TypeError, ValueError):
             document = None
+        doubtful = doubtful_form_fields(document)
+        visible = form.visible_fields()
+        # the fields the parser is least sure of first, so the editor checks them before the rest
+        first = [field for name in doubtful for field in visible if field.name == name]
         entries.append(
             {
                 "form": form,
                 "source": staged.manifest["files"].get(key, ""),
                 "warnings": document.warnings if document else [],
+                "doubtful": doubtful,
+                "fields": first + [field for field in visible if field not in first],
             }
         )
     return {
+        "page": page,
         "token": staged.token,
         "entries": entries,
         "formset": formset,
@@ -206,21 +219,38 @@ def review_view(request, token):
         return render(request, "importer/expired.html", status=404)
     staged = Staged(token, manifest)
     form_kwargs = {"theme_choices": theme_choices()}
-    scanned_choices = staged.scanned
+    # The review is paged: each page of documents is checked and imported in turn, so a large
+    # upload never makes one huge page.
+    done = set(manifest.get("done", []))
+    pending = [(key, part) for (key, part) in staged.documents if f"{key}:{part}" not in done]
+    page = Paginator(pending, settings.IMPORT_REVIEW_PAGE_SIZE, allow_empty_first_page=True).page(1)
+    first_page = not done
+    scanned_choices = staged.scanned if first_page else []
+    if not first_page:
+        staged.failures = []  # reported with the first page already
     if request.method != "POST":
         initial = [
-            initial_for(doc, key, part, service.default_title(doc)) for (key, part), doc in staged.documents.items()
+            initial_for(staged.documents[item], item[0], item[1], service.default_title(staged.documents[item]))
+            for item in page.object_list
         ]
         formset = DocumentFormSet(initial=initial, form_kwargs=form_kwargs)
         scanned_form = ScannedForm(choices=scanned_choices, initial={"files": [key for key, _ in scanned_choices]})
-        return render(request, "importer/review.html", _review_context(staged, formset, scanned_form))
+        return render(request, "importer/review.html", _review_context(staged, formset, scanned_form, page))
     formset = DocumentFormSet(request.POST, form_kwargs=form_kwargs)
     scanned_form = ScannedForm(request.POST, choices=scanned_choices)
     if not (formset.import_ready() and scanned_form.is_valid()):
-        return render(request, "importer/review.html", _review_context(staged, formset, scanned_form))
+        return render(request, "importer/review.html", _review_context(staged, formset, scanned_form, page))
     outcomes = import_staged(staged, formset, scanned_form.cleaned_data["files"], request.user)
-    discard(token)
-    return render(request, "importer/result.html", _result_context(outcomes))
+    reviewed = {f"{form['file'].value()}:{form['part'].value()}" for form in formset}
+    remaining = len(pending) - len(reviewed & {f"{k}:{p}" for k, p in pending})
+    if remaining > 0:
+        manifest["done"] = sorted(done | reviewed)
+        save_manifest(token, manifest)
+    else:
+        discard(token)
+    context = _result_context(outcomes)
+    context.update(token=token, remaining=max(remaining, 0))
+    return render(request, "importer/result.html", context)
 
 
 def import_staged(staged, formset, scanned_keys, user):
@@ -263,8 +293,18 @@ def import_staged(staged, formset, scanned_keys, user):
     return outcomes
 
 
+def doubtful_form_fields(document):
+    """The review form's fields whose value the parser is not sure of, least sure first."""
+    if document is None:
+        return []
+    names = set(DocumentFormSet.form.base_fields)
+    return [name for name in doubtful_fields(document.provenance) if name in names]
+
+
 def correct(doc, data):
     """Overwrite the parsed fields with the values the editor confirmed."""
+    if data.get("page_type"):
+        doc.page_type = data["page_type"]
     doc.kind = data["kind"] or None
     doc.number = data["number"].strip() or None
     doc.issuer = data["issuer"].strip() or None

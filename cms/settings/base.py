@@ -251,6 +251,13 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 20 * 1024 * 1024))
 IMPORT_MAX_TOTAL_BYTES = int(os.environ.get("IMPORT_MAX_TOTAL_BYTES", 10 * IMPORT_MAX_BYTES))
 IMPORT_STAGING_ROOT = Path(os.environ.get("IMPORT_STAGING_ROOT", BASE_DIR / "var" / "import-staging"))
 IMPORT_STAGING_MAX_AGE = int(os.environ.get("IMPORT_STAGING_MAX_AGE", 24 * 3600))
+# Files one .zip may hold, and what a .zip or .docx may expand to: measured before reading.
+IMPORT_MAX_FILES_PER_ZIP = int(os.environ.get("IMPORT_MAX_FILES_PER_ZIP", 500))
+IMPORT_MAX_EXPANDED_BYTES = int(os.environ.get("IMPORT_MAX_EXPANDED_BYTES", 100 * 1024 * 1024))
+# A file with fewer words than this holds no document: refused, not made a draft.
+IMPORT_MIN_WORDS = int(os.environ.get("IMPORT_MIN_WORDS", 8))
+# Documents shown per page of the import review.
+IMPORT_REVIEW_PAGE_SIZE = int(os.environ.get("IMPORT_REVIEW_PAGE_SIZE", 50))
 
 # Press channels (cms/press): the JSON API's largest page, items per feed.
 WAGTAILAPI_LIMIT_MAX = 50
