@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 # Wagtail's Vietnamese translation leaves some menu items in English.
@@ -15,3 +17,13 @@ def translate_menu_labels(request, menu_items):
     for item in menu_items:
         if item.name in MENU_LABELS:
             item.label = MENU_LABELS[item.name]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_labels_js():
+    return format_html('<script src="{}" defer></script>', static("js/admin-labels.js"))

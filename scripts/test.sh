@@ -12,6 +12,8 @@ if [ "${1:-}" = "--postgres" ]; then
 fi
 bash scripts/venv.sh requirements-dev.txt
 bash scripts/chromium.sh
+bash scripts/axe.sh
+bash scripts/locale.sh
 if [ "$database" = "postgres" ]; then
     DATABASE_URL="$(bash scripts/postgres.sh start)"
     export DATABASE_URL
@@ -22,5 +24,17 @@ fi
 # against a real node (scripts/elasticsearch.sh, started by the tests' fixture).
 export REQUIRE_BROWSER=1
 export REQUIRE_ELASTICSEARCH=1
+# The tests' fixture starts an Elasticsearch node when none answers (it needs
+# Java); stop it afterwards only if this run started it, never one already running.
+es_was_running=0
+if bash scripts/elasticsearch.sh status >/dev/null 2>&1; then
+    es_was_running=1
+fi
 echo "Chạy kiểm thử trên cơ sở dữ liệu: $database" >&2
-exec .venv/bin/python -m pytest "$@"
+status=0
+.venv/bin/python -m pytest "$@" || status=$?
+if [ "$es_was_running" = "0" ] && bash scripts/elasticsearch.sh status >/dev/null 2>&1; then
+    echo "Dừng nút Elasticsearch do lần chạy này khởi động ..." >&2
+    bash scripts/elasticsearch.sh stop >/dev/null 2>&1 || true
+fi
+exit $status

@@ -178,8 +178,16 @@ DATETIME_FORMAT = "d/m/Y H:i"
 SHORT_DATE_FORMAT = "d/m/Y"
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAIL_DATE_FORMAT = "d/m/Y"
-WAGTAIL_DATETIME_FORMAT = "d/m/Y H:i"
+# Wagtail's date pickers take Python strftime formats (a Django "d/m/Y" would
+# be shown literally in the field).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+# The project's own Vietnamese for what Wagtail leaves in English (cms/locale/vi,
+# compiled by scripts/run.sh and scripts/test.sh).
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# New pages get ASCII web addresses (“cong-van-99-cv-tu-…”), like the demo's.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.main_pages import audit_every_main_page
 from tests.browser.press_pack import press_officer_copies_the_text_and_downloads_the_press_pack
 
 CHROMIUM = "/usr/bin/chromium"
@@ -39,7 +40,7 @@ def browser():
         browser.close()
 
 
-def test_reader_logs_in_filters_by_theme_and_opens_a_document_on_desktop_and_phone(live_server, browser):
+def test_reader_logs_in_filters_by_theme_and_opens_a_document_on_desktop_and_phone(live_server, browser, tmp_path):
     from cms.demo.loader import DEMO_PASSWORD
 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -85,6 +86,8 @@ def test_reader_logs_in_filters_by_theme_and_opens_a_document_on_desktop_and_pho
 
     search_with_autocomplete_facets_and_chips(browser, live_server)
     press_officer_copies_the_text_and_downloads_the_press_pack(browser, live_server, SCREENSHOTS)
+    failures = audit_every_main_page(browser, live_server.url, SCREENSHOTS, tmp_path)
+    assert failures == {}, f"axe-core: serious or critical violations (see {SCREENSHOTS / 'axe-report.json'})"
 
 
 def search_with_autocomplete_facets_and_chips(browser, live_server):

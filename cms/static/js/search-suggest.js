@@ -35,14 +35,14 @@
     function show(suggestions) {
       list.innerHTML = "";
       items = suggestions.map(function (s, k) {
+        // An option holds text only (a link inside would nest interactive
+        // controls); choosing it, by click or Enter, opens its page.
         var li = document.createElement("li");
-        var a = document.createElement("a");
         li.id = id + "-" + k;
         li.setAttribute("role", "option");
-        a.href = s.url;
-        a.textContent = s.number ? s.number + " · " + s.title : s.title;
-        a.tabIndex = -1;
-        li.appendChild(a);
+        li.dataset.href = s.url;
+        li.textContent = s.number ? s.number + " · " + s.title : s.title;
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); window.location = s.url; });
         list.appendChild(li);
         return li;
       });
@@ -70,7 +70,7 @@
       else if (e.key === "ArrowUp") { e.preventDefault(); highlight(Math.max(active - 1, -1)); }
       // Escape closes the list and keeps the text (Chromium would clear a type=search box).
       else if (e.key === "Escape") { e.preventDefault(); close(); }
-      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); window.location = items[active].querySelector("a").href; }
+      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); window.location = items[active].dataset.href; }
     });
     input.addEventListener("blur", function () { setTimeout(close, 200); });
   }

@@ -1,0 +1,164 @@
+"""Every main page, site and admin, at desktop and phone widths: a screenshot
+into var/screenshots/ (git-ignored, to be looked at) and an axe-core audit
+with no violation of serious or critical impact.
+
+A step of the one browser journey (test_reader_journey.py): a live-server
+test empties the database when it ends, so the steps share one test.
+"""
+
+import json
+import os
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = {"desktop": 1280, "mobile": 390}
+BLOCKING = {"serious", "critical"}
+
+SEED = (
+    "BAN CHỈ ĐẠO CUỘC VẬN ĐỘNG\nSố: 98-CV/BCĐ\nHà Nội, ngày 02 tháng 3 năm 2026\n\nCÔNG VĂN\n"
+    "Về việc tuyên truyền hàng Việt dịp cuối năm\n\nKính gửi: Các cơ quan, đơn vị.\n\n"
+    "Đề nghị các cơ quan, đơn vị tăng cường tuyên truyền Cuộc vận động.\n\nTRƯỞNG BAN\nNguyễn Văn A\n"
+)
+
+
+def axe_violations(page):
+    """axe-core's serious and critical violations on the page as it is now."""
+    if not AXE.exists():
+        raise AssertionError(f"{AXE} is missing: scripts/test.sh installs it (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in violations
+        if v["impact"] in BLOCKING
+    ]
+
+
+def log_in(context, base, username):
+    from cms.demo.loader import DEMO_PASSWORD
+
+    page = context.new_page()
+    page.goto(base + "/dang-nhap/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/$"))
+    return page
+
+
+def reader_pages(page, base):
+    """(name, ready page) for the reader's pages: yields after each is shown."""
+    page.goto(base + "/")
+    yield "home"
+    page.goto(base + "/van-ban-chi-dao/")
+    yield "listing"
+    page.goto(base + page.locator(".card h3 a").first.get_attribute("href"))
+    page.wait_for_selector(".doc-meta")
+    yield "document"
+    page.goto(base + "/tim-kiem/?q=OCOP")
+    page.locator("#q-top").press_sequentially("duc th", delay=30)
+    option = page.locator("#q-top-goi-y [role=option]").first
+    option.wait_for()
+    # The suggestions are readable: dark text on a light box, not white on white.
+    colour = option.evaluate("li => getComputedStyle(li).color")
+    assert colour != "rgb(255, 255, 255)", colour
+    yield "search-suggestions"
+    page.goto(base + "/tai-khoan/khoa-api/")
+    if page.locator("table.tokens").count() == 0:
+        page.fill("#token-name", "Máy tính toà soạn")
+        page.click(".token-form button[type=submit]")
+        page.wait_for_selector("table.tokens")
+        page.goto(base + "/tai-khoan/khoa-api/")
+    # Revoking asks first: the button opens a confirmation, nothing is revoked yet.
+    page.locator("table.tokens summary").first.click()
+    confirm = page.locator("table.tokens .confirm-box button.revoke").first
+    assert confirm.is_visible() and "Xác nhận" in confirm.inner_text()
+    assert page.locator("table.tokens td", has_text="Còn hiệu lực").count() >= 1
+    yield "keys"
+
+
+def editable_page_id(username):
+    """A content page (not a section) the user may edit."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page
+
+    user = get_user_model().objects.get(username=username)
+    for candidate in Page.objects.filter(depth__gte=5).order_by("path").specific():
+        if candidate.permissions_for_user(user).can_edit():
+            return candidate.pk
+    raise AssertionError(f"{username} may edit no page")
+
+
+def editor_pages(page, base, tmp_dir):
+    """The editor's admin pages: dashboard, import review and result, page editor."""
+    page.goto(base + "/admin/")
+    yield "admin-dashboard"
+    page.goto(base + "/admin/nhap-van-ban/")
+    seed = Path(tmp_dir) / "cong-van-98.txt"
+    seed.write_text(SEED, encoding="utf-8")
+    page.set_input_files("input[type=file]", str(seed))
+    section = page.locator("select[name=section] option:not([value=''])").first.get_attribute("value")
+    page.select_option("select[name=section]", section)
+    page.click("form[enctype='multipart/form-data'] button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/nhap-van-ban/[^/]+/$"))
+    yield "import-review"
+    page.locator("button[type=submit]", has_text="Nhập các văn bản").click()
+    more = page.locator("a.button", has_text="Nhập thêm văn bản")
+    more.wait_for()
+    # The button's icon is icon-sized, not an SVG's default 300×150, and its label shows.
+    icon = more.locator("svg").bounding_box()
+    assert icon is not None and icon["width"] <= 32 and icon["height"] <= 32, icon
+    assert more.bounding_box()["width"] >= 120
+    yield "import-result"
+    page.goto(base + "/admin/pages/")
+    yield "admin-pages"
+    page.goto(base + f"/admin/pages/{editable_page_id('bientap')}/edit/")
+    page.wait_for_selector("form#page-edit-form")
+    yield "page-editor"
+
+
+def audit_every_main_page(browser, base, screenshots, tmp_dir):
+    """Screenshot and audit each main page at both widths; return the failures."""
+    screenshots.mkdir(parents=True, exist_ok=True)
+    failures = {}
+    for width_name, width in WIDTHS.items():
+        for username, pages in (("baochi", reader_pages), ("bientap", editor_pages)):
+            # bypass_csp: axe-core is injected as a script the site's CSP rightly refuses.
+            context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+            page = log_in(context, base, username)
+            arguments = (page, base) if pages is reader_pages else (page, base, tmp_dir)
+            for name in pages(*arguments):
+                page.wait_for_load_state("load")
+                page.screenshot(path=str(screenshots / f"{name}-{width_name}.png"), full_page=name != "search-suggestions")
+                found = axe_violations(page)
+                if found:
+                    failures[f"{name}-{width_name}"] = found
+            context.close()
+    report = screenshots / "axe-report.json"
+    report.write_text(json.dumps(failures, ensure_ascii=False, indent=1), encoding="utf-8")
+    return failures
+
+
+if __name__ == "__main__":
+    # Against a running site: python -m tests.browser.main_pages http://127.0.0.1:8017
+    import sys
+    import tempfile
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    django.setup()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        result = audit_every_main_page(chromium, sys.argv[1], ROOT / "var" / "screenshots", tmp)
+        print(json.dumps(result, ensure_ascii=False, indent=1))
