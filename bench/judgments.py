@@ -6,6 +6,10 @@ recall@10), Wagtail's own search included.
 Documents are named by a fragment unique to their title.
 """
 
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
 # Demo pages by a unique fragment of their title.
 P610 = "610-CV/TU"
 PLAN_LS = "Kế hoạch thực hiện Chỉ thị số 03-CT/TW"
@@ -101,11 +105,6 @@ def judgments() -> dict[str, list[str]]:
 # Word awareness: judgments per failure shape, over the demo, the real files of
 # ../shared/corpus and synthetic pages written for each shape, with traps.
 # ---------------------------------------------------------------------------
-
-from dataclasses import dataclass, field  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import os  # noqa: E402
 
 # The real files kept beside the project (``../shared/corpus``); BENCH_CORPUS names another folder.
 CORPUS = Path(os.environ.get("BENCH_CORPUS") or Path(__file__).resolve().parents[2] / "shared" / "corpus")

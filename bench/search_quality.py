@@ -101,7 +101,7 @@ def score(search, judgments) -> dict:
 
 def report(title: str, runs: dict, judgments, verbose: bool) -> None:
     print(f"\n{title}: {len(judgments)} queries")
-    print(f"| engine | recall@10 | MRR | R-precision | nDCG@10 | unwanted hits |")
+    print("| engine | recall@10 | MRR | R-precision | nDCG@10 | unwanted hits |")
     print("| --- | --- | --- | --- | --- | --- |")
     reports = {}
     for name, run in runs.items():

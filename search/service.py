@@ -18,7 +18,7 @@ from search.engines.base import EngineUnavailable
 from search.engines.registry import get_engine
 from search.query import FacetValue, SearchQuery, SearchResults, Suggestion
 from search.spelling import correct
-from vietnamese.text import fold, tokenize
+from vietnamese.text import tokenize
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ import unicodedata
 
 from search.engines.embedded.postings import store_for_connection
 from search.queryplan import index_token
-from vietnamese.text import fold, is_syllable, normalize, syllables, tokenize
+from vietnamese.text import fold, normalize, syllables, tokenize
 
 MAX_DISTANCE = 2
 COUNT_CAP = 1000  # pair counts past this say nothing more (and cost more on PostgreSQL)

@@ -44,21 +44,36 @@ def _query_terms(query: str | Iterable[str]) -> tuple[set[str], dict[str, set[st
     return terms, spellings
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _number_spans(text: str, number_key: str | None, terms: set[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(numbers the query names, every other number) as spans of ``text``.
     A number is named by ``number_key``, or by a query holding all its parts."""
-    named, other = [], []
-    upper = text.upper() if len(text.upper()) == len(text) else text
+    named: list[tuple[int, int]] = []
+    other: list[tuple[int, int]] = []
+    if not _DIGIT_RE.search(text):
+        return named, other
+    upper = text.upper()
+    if len(upper) != len(text):
+        upper = text
     for m in iter_numbers(upper):
-        number = clean_number(m.group(1))
-        key = normalize_doc_number(number) if number else None
-        span = m.span(1)
-        parts = {fold(t) for t in tokenize(m.group(1))}
-        if (number_key and key and doc_number_matches(number_key, key)) or (parts and parts <= terms):
-            named.append(span)
-        else:
-            other.append(span)
+        raw = m.group(1)
+        parts = {fold_normalized(t) for t in _PLAIN_RE.findall(raw.lower())}
+        if parts and parts <= terms:
+            named.append(m.span(1))
+            continue
+        if number_key:
+            number = clean_number(raw)
+            key = normalize_doc_number(number) if number else None
+            if key and doc_number_matches(number_key, key):
+                named.append(m.span(1))
+                continue
+        other.append(m.span(1))
     return named, other
+
+
+_PLAIN_RE = re.compile(r"[^\W_]+")
 
 
 def _select(matches: list[tuple[int, int, str]], text: str, spellings: dict[str, set[str]]) -> list[tuple[int, int, str]]:
@@ -66,11 +81,15 @@ def _select(matches: list[tuple[int, int, str]], text: str, spellings: dict[str,
     when the text has any."""
     if not spellings:
         return matches
-    exact = {
-        (s, e)
-        for s, e, f in matches
-        if f in spellings and normalize(text[s:e]) in spellings[f]
-    }
+    forms: dict[str, str] = {}  # printed form -> normalised: texts repeat their words
+
+    def spelled(s: int, e: int) -> str:
+        printed = text[s:e]
+        if printed not in forms:
+            forms[printed] = normalize(printed)
+        return forms[printed]
+
+    exact = {(s, e) for s, e, f in matches if f in spellings and spelled(s, e) in spellings[f]}
     found = {f for s, e, f in matches if (s, e) in exact}
     return [m for m in matches if m[2] not in found or (m[0], m[1]) in exact]
 

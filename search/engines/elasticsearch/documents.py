@@ -10,10 +10,12 @@ analysis-common, and both engines see the same tokens.
 - ``head_*`` (number, title, subject) and ``text_*`` (everything findable), each
   exact and folded, with ``index_phrases``: a syllable pair ("hàng giả") is one
   term in a hidden ``._index_phrase`` field, found and scored like a syllable.
-  Each phrase of the text (``Analysis.phrase_slices``) is one value of the
-  field, so no pair spans punctuation or a line break, as in the embedded
-  index; the abbreviations' parts and glued runs (``abbreviation_extras``)
-  are values of their own.
+  Phrases of the text (``Analysis.phrase_slices``) are joined with ``BREAK``,
+  a token no query holds, so no pair spans punctuation or a line break, as in
+  the embedded index; the abbreviations' parts and glued runs
+  (``abbreviation_extras``) follow, each between breaks. (One string with
+  breaks, not one value per phrase: hundreds of values per page slow bulk
+  indexing.)
 - Scoring is "presence": BM25 with k1 = 0 and b = 0 is idf times the query's
   boost, the embedded engine's formula, so both rank alike. It is the index's
   default similarity because the ``._index_phrase`` fields take the default.
@@ -58,6 +60,7 @@ from search.documents import FREQUENT_AT, SearchDocument, abbreviation_extras, f
 SYLLABLES = "whitespace"
 
 EVERY = "_"  # never a syllable: tokens are runs of letters and digits
+BREAK = "\u00b6"  # between phrases: never a token either, so no phrase query crosses it
 SUGGEST_MAX_CHARS = 50  # a completion input longer than this is cut (Elasticsearch's default, made explicit)
 PRESENCE = {"default": {"type": "BM25", "k1": 0, "b": 0}}
 TOKEN_FIELDS = ("head_exact", "head_folded", "text_exact", "text_folded")
@@ -118,14 +121,14 @@ def _suggest_inputs(doc: SearchDocument) -> list[dict]:
     return [{"input": [doc.number_key[:SUGGEST_MAX_CHARS]], "weight": weight}]
 
 
-def _phrases(analysis, folded: bool) -> list[str]:
-    """One value per phrase, then the abbreviation extras, then ``EVERY``."""
+def _phrases(analysis, folded: bool) -> str:
+    """The phrases, then the abbreviation extras, then ``EVERY``, between breaks."""
     tokens = analysis.folded_tokens if folded else analysis.tokens
     values = [" ".join(tokens[part]) for part in analysis.phrase_slices()]
     extra_folded, extra_exact = abbreviation_extras(analysis)
     values += extra_folded if folded else extra_exact
     values.append(EVERY)
-    return values
+    return f" {BREAK} ".join(values)
 
 
 def entry_for(doc: SearchDocument) -> ArchiveEntry:
