@@ -9,6 +9,7 @@ from wagtail.models import Page
 from cms.cases.models import ExemplaryCasePage
 from cms.content.filters import filter_pages, parse_filters
 from cms.content.models import ContentPage
+from cms.content.slugs import promote_panels
 from cms.content.visibility import visible_pages
 from cms.directives.models import OfficialDocumentPage, PlanPage
 from cms.materials.models import PropagandaMaterialPage
@@ -24,6 +25,7 @@ class HomePage(Page):
     intro = models.TextField("Lời giới thiệu", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = promote_panels()
     subpage_types = ["home.SectionPage"]
     max_count = 1
     template = "home/home_page.html"
@@ -54,6 +56,7 @@ class SectionPage(Page):
         help_text="Chuyên mục của một địa phương; để trống với chuyên mục chung.",
     )
 
+    promote_panels = promote_panels()
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [FieldPanel("intro"), FieldRowPanel([FieldPanel("content_kind"), FieldPanel("region")])],

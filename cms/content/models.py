@@ -19,6 +19,7 @@ from wagtail.search import index
 from cms.taxonomy.models import Region, Theme
 
 from .blocks import BodyBlock
+from .slugs import promote_panels
 
 USAGE_RIGHTS = [
     ("tu_do", "Được sử dụng tự do, ghi nguồn"),
@@ -109,6 +110,7 @@ class ContentPage(Page):
             heading="Thông tin chung",
         ),
     ]
+    promote_panels = promote_panels()
     body_panels = [
         FieldPanel("body"),
         InlinePanel("attachments", label="Tệp đính kèm", heading="Tệp đính kèm (giữ bản gốc đã ký)"),

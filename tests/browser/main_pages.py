@@ -122,6 +122,16 @@ def editor_pages(page, base, tmp_dir):
     page.goto(base + f"/admin/pages/{editable_page_id('bientap')}/edit/")
     page.wait_for_selector("form#page-edit-form")
     yield "page-editor"
+    # A new page typed in Vietnamese gets an ASCII web address from the slug box.
+    from home.models import SectionPage
+
+    section = SectionPage.objects.get(slug="ha-noi", content_kind="van_ban")
+    page.goto(base + f"/admin/pages/add/directives/officialdocumentpage/{section.pk}/")
+    page.fill("#id_title", "Công văn 99-CV/TU về đẩy mạnh Cuộc vận động")
+    page.locator("#id_title").blur()
+    page.wait_for_function("document.querySelector('#id_slug').value !== ''")
+    assert page.locator("#id_slug").input_value() == "cong-van-99-cv-tu-ve-day-manh-cuoc-van-dong"
+    yield "page-editor-new"
 
 
 def audit_every_main_page(browser, base, screenshots, tmp_dir):
