@@ -58,7 +58,7 @@ def main(argv=None):
     setup_django(args.database_url or f"sqlite:///{workdir}/bench.sqlite3")
 
     from cms.importer.parser import parse
-    from cms.importer.service import CREATED, Source, import_source
+    from cms.importer.service import CREATED, Source, import_all
 
     samples = variants(args.documents)
 
@@ -67,7 +67,7 @@ def main(argv=None):
     parse_seconds = time.perf_counter() - start
 
     start = time.perf_counter()
-    outcomes = [o for name, text in samples for o in import_source(Source(name, text.encode("utf-8")))]
+    outcomes = import_all([Source(name, text.encode("utf-8")) for name, text in samples])
     import_seconds = time.perf_counter() - start
 
     created = sum(o.status == CREATED for o in outcomes)

@@ -13,6 +13,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.content.indexing import pages_changed
 from cms.content.models import ContentPage
 from cms.taxonomy.models import IssuingBody, Theme
 from search.indexing import remove_pages, update_pages
@@ -80,7 +81,14 @@ on_theme_delete = on_theme_change
 on_issuer_delete = on_issuer_change
 
 
+def on_pages_changed(sender, page_ids, **kwargs):
+    # A batch of saves (an import, cms.content.indexing.deferred_indexing) names its pages once.
+    if page_ids:
+        _later(_update, page_ids)
+
+
 def connect():
+    pages_changed.connect(on_pages_changed, dispatch_uid="archive_search_batch")
     page_published.connect(on_publish_change, dispatch_uid="archive_search_published")
     page_unpublished.connect(on_publish_change, dispatch_uid="archive_search_unpublished")
     post_page_move.connect(on_move, dispatch_uid="archive_search_moved")

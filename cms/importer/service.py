@@ -20,6 +20,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 
 from cms.content.bodytext import body_blocks
+from cms.content.indexing import deferred_indexing
 from cms.cases.models import ExemplaryCasePage
 from cms.content.models import ContentPageAttachment, ContentPageRelated
 from cms.directives.metadata import apply_metadata
@@ -221,6 +222,28 @@ def describe(document, source_name):
 # --------------------------------------------------------------------------------------------
 # Saving
 # --------------------------------------------------------------------------------------------
+
+
+BATCH_SIZE = 50  # files whose index work is done in one pass
+
+
+def import_all(items, section_slug=None, dry_run=False, user=None, progress=None):
+    """Outcomes for Sources (and Outcomes of files that could not be opened, passed through),
+    the index work of each batch of files done once at the batch's end."""
+    items = list(items)
+    outcomes = []
+    for start in range(0, len(items), BATCH_SIZE):
+        # One transaction per batch (each document in its own savepoint, see save_guarded): a
+        # stopped import loses at most its current batch, whole, and a rerun redoes it.
+        with deferred_indexing(), transaction.atomic():
+            for index, item in enumerate(items[start:start + BATCH_SIZE], start=start + 1):
+                if isinstance(item, Outcome):
+                    outcomes.append(item)
+                else:
+                    outcomes.extend(import_source(item, section_slug=section_slug, dry_run=dry_run, user=user))
+                if progress:
+                    progress(index, len(items))
+    return outcomes
 
 
 def import_source(source, section_slug=None, dry_run=False, user=None):

@@ -25,6 +25,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.auth import user_passes_test
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.content.indexing import deferred_indexing
 from home.models import SectionPage
 
 from . import service
@@ -254,7 +255,13 @@ def review_view(request, token):
 
 
 def import_staged(staged, formset, scanned_keys, user):
-    """Save every included document with the editor's corrections; one outcome each."""
+    """Save every included document with the editor's corrections; one outcome each. The index
+    work of the whole page of documents is done once, at the end."""
+    with deferred_indexing():
+        return _import_staged(staged, formset, scanned_keys, user)
+
+
+def _import_staged(staged, formset, scanned_keys, user):
     outcomes = list(staged.failures)
     section = staged.section
     if staged.manifest.get("section") and section is None:

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from cms.content.progress import show_progress
-from cms.importer.service import FAILED, STATUS_LABELS, Outcome, import_source, iter_sources
+from cms.importer.service import FAILED, STATUS_LABELS, import_all, iter_sources
 
 
 class Command(BaseCommand):
@@ -20,14 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run, json: bool, section, **options):
         sources = list(iter_sources(paths))
-        outcomes = []
-        for index, source in enumerate(sources, start=1):
-            if isinstance(source, Outcome):
-                outcomes.append(source)
-            else:
-                outcomes.extend(import_source(source, section_slug=section, dry_run=dry_run))
-            if not json:
-                show_progress(index, len(sources), "tệp")
+        progress = None if json else (lambda index, total: show_progress(index, total, "tệp"))
+        outcomes = import_all(sources, section_slug=section, dry_run=dry_run, progress=progress)
         if json:
             self._print_json(outcomes, dry_run)
         else:
