@@ -158,10 +158,10 @@ def citations(text: str, own_number: str | None) -> list[dict[str, Any]]:
 
 # "Kết luận 107 của Ban Bí thư", "Quyết định số 12 của Tỉnh ủy", "Công điện số 5 của Thủ tướng
 # Chính phủ": a kind and a serial without the number's codes, resolved against the archive later.
-_SHORT_REF_RE = re.compile(
-    r"(?<!\w)(?P<kind>" + _KIND_ALT + r")\s+(?:số\s+)?(?P<serial>\d{1,5})(?![\d/\-–.,]\d|[\w/\-–])"
-    r"(?:\s*(?:,\s*)?(?:ngày\s+[\d/\-.]+\s*)?(?:của|do)\s+(?P<iss>[^,;:.()“\"”]{2,80}?)" + _ISSUER_STOP + r")?",
-    re.I,
+# Bare serials are found first (cheap), then the kind word is looked for just before each.
+_SERIAL_RE = re.compile(r"(?<![\w/.\-])(\d{1,5})(?![\d/\-–.,]\d|[\w/\-–])")
+_SHORT_ISSUER_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:ngày\s+[\d/\-.]+\s*)?(?:của|do)\s+(?P<iss>[^,;:.()“\"”]{2,80}?)" + _ISSUER_STOP, re.I
 )
 
 
@@ -170,14 +170,20 @@ def short_references(text: str, cited: list[dict[str, Any]] = ()) -> list[dict[s
     those the text also cites by their full number (``cited``)."""
     refs: dict[tuple, dict[str, Any]] = {}
     full = {(c.get("kind"), re.match(r"0*(\d+)", c.get("number") or "0").group(1)) for c in cited}
-    for m in _SHORT_REF_RE.finditer(text or ""):
-        kind = kind_code_for_word(m.group("kind"))
+    text = text or ""
+    for m in _SERIAL_RE.finditer(text):
+        before = text[max(0, m.start() - 40): m.start()]
+        k = _KIND_BEFORE_RE.search(before)
+        if not k:
+            continue
+        kind = kind_code_for_word(k.group("kind"))
         if not kind:
             continue
-        issuer = collapse(fix_tones(m.group("iss"))) if m.group("iss") else None
-        key = (kind, m.group("serial").lstrip("0"))
+        key = (kind, m.group(1).lstrip("0") or "0")
         if key in full or (None, key[1]) in full:
             continue
+        im = _SHORT_ISSUER_RE.match(text[m.end(): m.end() + 200])
+        issuer = collapse(fix_tones(im.group("iss"))) if im else None
         if key not in refs or (issuer and not refs[key]["issuer"]):
             refs[key] = {"kind": kind, "serial": key[1], "issuer": issuer}
     return list(refs.values())

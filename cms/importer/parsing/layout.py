@@ -27,9 +27,12 @@ _CHAR_MAP = str.maketrans({
 })
 
 
+_ODD_CHARS_RE = re.compile("[\u2044\u2215\u00d0\u00f0\u0189\u00a0\u2002\u2003\u2007\u2009\u202f]")
+
+
 def normalize_chars(text: str) -> str:
     """U+2044 as "/", Ð as Đ, no-break and other spaces as spaces."""
-    return text.translate(_CHAR_MAP)
+    return text.translate(_CHAR_MAP) if _ODD_CHARS_RE.search(text) else text
 
 
 _RULE_RUN_RE = re.compile(r"\s*[-_=]{4,}\s*")
@@ -45,8 +48,11 @@ _CELL_MAX = 240
 
 def split_columns(line: str) -> list[str]:
     """The header parts of one flattened line, in reading order; [line] for an ordinary line."""
-    if not line.strip():
+    if not line.strip() or len(line) > 600:
         return [line]
+    if "|" not in line and "    " not in line and "----" not in line and "___" not in line and "====" not in line:
+        if not ("NAM" in line or ", ngày" in line):  # no motto or number-and-date run together
+            return [line]
     parts = [line]
     if "|" in line:
         cells = [c.strip() for c in line.split("|")]
