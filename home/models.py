@@ -125,6 +125,10 @@ class SectionPage(Page):
             "themes": Theme.objects.filter(theme_items__content_object__in=ids)
             .annotate(n=Count("theme_items"))
             .order_by("-curated", "name"),
-            "regions": Region.with_ancestors(Region.objects.filter(pages__in=ids).values_list("path", flat=True).distinct()),
+            # Each unit indented one step per level below today's provinces (depth 2).
+            "regions": [
+                (region, "— " * max(0, region.depth - 2))
+                for region in Region.with_ancestors(Region.objects.filter(pages__in=ids).values_list("path", flat=True).distinct())
+            ],
             "years": years,
         }
