@@ -49,9 +49,11 @@ def pin_to_one_core() -> str:
 
 def clear_parser_caches() -> None:
     """Forget the parser's memoised results (any module-level function with ``cache_clear``)."""
-    for value in vars(parser_module).values():
-        if callable(getattr(value, "cache_clear", None)):
-            value.cache_clear()
+    modules = [parser_module] + [m for name, m in sys.modules.items() if name.startswith("cms.importer.parsing.")]
+    for module in modules:
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
 
 
 def measure(seconds: float, loops: dict[str, tuple[Callable[[], object], Callable[[], None]]]):

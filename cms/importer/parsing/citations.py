@@ -165,6 +165,9 @@ _SHORT_ISSUER_RE = re.compile(
 )
 
 
+_KIND_LAST_WORDS = {w.split()[-1] for w, _ in KIND_WORDS} | {"số", "tịch"}
+
+
 def short_references(text: str, cited: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """Documents named by kind and serial only, with their issuer when the text names it; not
     those the text also cites by their full number (``cited``)."""
@@ -173,6 +176,9 @@ def short_references(text: str, cited: list[dict[str, Any]] = ()) -> list[dict[s
     text = text or ""
     for m in _SERIAL_RE.finditer(text):
         before = text[max(0, m.start() - 40): m.start()]
+        last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        if last not in _KIND_LAST_WORDS:
+            continue  # most numbers are dates, counts, article numbers: no kind word before them
         k = _KIND_BEFORE_RE.search(before)
         if not k:
             continue
