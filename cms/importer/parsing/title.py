@@ -28,13 +28,13 @@ def page_type_of(doc: ParsedDocument) -> str:
 
 # A title names a cited document by its number: its date and the long form of a central body
 # ("Ban Bí thư Trung ương Đảng") are for the text.
-_CITED_DATE_RE = re.compile(r"(?<=\w),\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}")
+_CITED_DATE_RE = re.compile(r"(\d{1,5}[-/][A-Za-zĐđ0-9/\-]*[A-Za-zĐđ])\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}")
 _CENTRAL_LONG_RE = re.compile(r"\b(Ban Bí thư|Bộ Chính trị)\s+(?:Trung ương|TW)(?:\s+Đảng)?\b")
 
 
 def official_title(doc: ParsedDocument) -> str:
     subject = (doc.subject or "").strip().rstrip(".")
-    subject = _CENTRAL_LONG_RE.sub(r"\1", _CITED_DATE_RE.sub("", subject))
+    subject = _CENTRAL_LONG_RE.sub(r"\1", _CITED_DATE_RE.sub(r"\1", subject))
     label = doc.kind_label
     if label is None:
         head = subject or _first_sentence(doc.body_text) or (doc.issuer or "")

@@ -161,3 +161,25 @@ def test_characters_of_real_files_are_normalised():
     assert (doc.number, doc.place, doc.date) == ("12/KH-UBND", "Đức Thọ", datetime.date(2024, 3, 5))
     assert doc.body_text.endswith("về nông th")  # a text cut mid-word is kept as it is
     assert [c["number"] for c in doc.cited] == ["8/KH-UBND"]
+
+
+def test_h4b_subject_between_issuer_and_motto_and_no_number_line():
+    text = ("SỞ CÔNG THƯƠNG TỈNH LÀO CAI\n------------------------\nV/v: tổ chức chương trình đưa hàng Việt về vùng cao\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n----------------------------\n"
+            "Lào Cai, ngày 4 tháng 06 năm 2024\n\nKính gửi:\n- UBND các huyện, thị xã, thành phố;\n- Các doanh nghiệp phân phối.\n\n"
+            "Thực hiện Kế hoạch số 45/KH-UBND ngày 20/02/2024 của UBND tỉnh, Sở Công Thương đề nghị các đơn vị phối hợp.")
+    (doc,) = parse(text)
+    assert (doc.kind, doc.number, doc.issuer, doc.date) == (
+        "cong_van", None, "Sở Công Thương tỉnh Lào Cai", datetime.date(2024, 6, 4))
+    assert doc.subject == "Tổ chức chương trình đưa hàng Việt về vùng cao"
+    assert doc.title == "Công văn về tổ chức chương trình đưa hàng Việt về vùng cao"
+    assert any(w.startswith("Số hiệu: ") for w in doc.warnings)
+    assert doc.provenance["number"]["confidence"] == 0.0
+
+
+def test_one_line_header_of_a_standing_committee_plan():
+    text = ("BAN THƯỜNG VỤ TỈNH ỦY YÊN BÁI      ĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-KH/TU      Yên Bái, ngày 5 tháng 3 năm 2024\n"
+            "KẾ HOẠCH\nthực hiện Chỉ thị số 03-CT/TW ngày 19/5/2021 của Ban Bí thư\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.")
+    (doc,) = parse(text)
+    assert (doc.issuer, doc.number, doc.place, doc.page_type) == ("Ban Thường vụ Tỉnh ủy Yên Bái", "12-KH/TU", "Yên Bái", "plan")
+    assert doc.title == "Kế hoạch 12-KH/TU thực hiện Chỉ thị số 03-CT/TW của Ban Bí thư"
