@@ -47,11 +47,12 @@ def engine_titles(engine: str):
 
 
 def page_texts() -> dict[str, str]:
-    """title -> what the index holds of each live page, lower case: for the
-    judgments' ``printed`` patterns."""
+    """title -> what the index holds of each live page, normalised (lower case,
+    one tone placement, single spaces): for the judgments' ``printed`` patterns."""
     from search import indexing
+    from vietnamese.text import normalize
 
-    return {doc.title: doc.all_text.lower() for doc in indexing.documents(indexing.content_pages())}
+    return {doc.title: normalize(doc.all_text) for doc in indexing.documents(indexing.content_pages())}
 
 
 def graded(judgment, texts: dict[str, str]) -> tuple[dict[str, int], tuple[str, ...]]:

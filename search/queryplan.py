@@ -178,6 +178,42 @@ def _alternative_group(text: str, used: list[str]) -> tuple[list[str], list[list
     return list(dict.fromkeys(match)), units, tokens
 
 
+def _keeps_names(query: str):
+    """A test for expansions: one that cuts a name of the query apart is no
+    reading of it ("Ban Tuyên giáo Trung ương" is not "ban tuyên giáo TW",
+    which the TW of every "03-CT/TW" would match), unless what it replaces
+    is itself a name and its abbreviation no code of two letters ("Ủy ban
+    Trung ương MTTQ" is a reading of "Ủy ban Trung ương Mặt trận Tổ quốc")."""
+    names = []
+    pos = 0
+    for part in phrases(query):
+        names += [(pos + a, pos + b) for a, b in unit_spans([fold(t) for t in part]) if b - a > 2 or _is_name(part[a:b])]
+        pos += len(part)
+    if not names:
+        return None
+    matches = list(TOKEN_RE.finditer(query))
+    starts = [m.start() for m in matches]
+
+    def keep(replaced: list[tuple[int, int]], used: list[str]) -> bool:
+        for (start, end), replacement in zip(replaced, used):
+            cut = {i for i, s in enumerate(starts) if start <= s < end}
+            for a, b in names:
+                whole = set(range(a, b))
+                if not cut & whole or whole <= cut:
+                    continue
+                inner = [m.group() for m in matches if start <= m.start() < end]
+                if not (_is_name(inner) and len(replacement.replace(" ", "")) > 2):
+                    return False
+        return True
+
+    return keep
+
+
+def _is_name(tokens: list[str]) -> bool:
+    units, _ = _lexicon()
+    return tuple(fold(t) for t in tokens) in units
+
+
 def plan(text: str) -> QueryPlan:
     query = normalize(text or "")
     tokens = tokenize(query)
@@ -201,8 +237,8 @@ def plan(text: str) -> QueryPlan:
     units = [_phrase_units(query, numbered)]
     terms = _terms(tokens, folded, accented=tokens != folded)
     marks = [t for i, t in enumerate(tokens) if i not in numbered]
-    expanded = expand_query_phrases(query, MAX_ALTERNATIVES) if not truncated else []
-    for alternative, used in expanded:
+    expanded = expand_query_phrases(query, MAX_ALTERNATIVES, keep=_keeps_names(query)) if not truncated else []
+    for alternative, used, _ in expanded:
         alt_match, alt_units, alt_tokens = _alternative_group(alternative, used)
         alt_folded = [fold(t) for t in alt_tokens]
         groups.append(list(dict.fromkeys(alt_folded)))
@@ -218,7 +254,7 @@ def plan(text: str) -> QueryPlan:
         terms=list(dict.fromkeys(terms)),
         number_key=parse_number_query(query),
         highlight=list(dict.fromkeys(marks)),
-        alternatives=[a for a, _ in expanded],
+        alternatives=[a for a, _, _ in expanded],
         required=list(dict.fromkeys((t, index_token(t, f)) for t, f in zip(tokens, folded))),
         truncated=truncated,
     )

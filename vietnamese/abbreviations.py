@@ -199,26 +199,29 @@ def _spans(text: str) -> list[tuple[int, int, list[str]]]:
     return spans
 
 
-def _render(text: str, spans: list[tuple[int, int, list[str]]], choice: tuple[int, ...]) -> tuple[str, list[str]]:
+def _render(text: str, spans: list[tuple[int, int, list[str]]], choice: tuple[int, ...]) -> tuple[str, list[str], list[tuple[int, int]]]:
     """``text`` with span k replaced by its replacement ``choice[k] - 1`` (0 = keep),
-    and the replacements put in."""
-    out, pos, used = [], 0, []
+    the replacements put in, and the (start, end) in ``text`` of what they replaced."""
+    out, pos, used, where = [], 0, [], []
     for (start, end, replacements), c in zip(spans, choice):
         if c:
             out.append(text[pos:start])
             out.append(replacements[c - 1])
             used.append(normalize(replacements[c - 1]))
+            where.append((start, end))
             pos = end
     out.append(text[pos:])
-    return normalize("".join(out)), used
+    return normalize("".join(out)), used, where
 
 
 def expand_query(text: str, max_alternatives: int = MAX_ALTERNATIVES) -> list[str]:
     """Alternative phrasings of a query (see ``expand_query_phrases``)."""
-    return [alternative for alternative, _ in expand_query_phrases(text, max_alternatives)]
+    return [alternative for alternative, _, _ in expand_query_phrases(text, max_alternatives)]
 
 
-def expand_query_phrases(text: str, max_alternatives: int = MAX_ALTERNATIVES) -> list[tuple[str, list[str]]]:
+def expand_query_phrases(
+    text: str, max_alternatives: int = MAX_ALTERNATIVES, keep=None
+) -> list[tuple[str, list[str], list[tuple[int, int]]]]:
     """Alternative phrasings of a query, abbreviations expanded both ways.
 
     "UBND tỉnh" -> ["ủy ban nhân dân tỉnh"]; "ban chi dao cvd" ->
@@ -228,7 +231,9 @@ def expand_query_phrases(text: str, max_alternatives: int = MAX_ALTERNATIVES) ->
     query is not included. Order: everything replaced first, then one
     replacement at a time, then the other combinations; at most
     ``max_alternatives`` results, each normalised, each with the
-    replacements it put in (a search matches those as phrases).
+    replacements it put in (a search matches those as phrases) and the
+    (start, end) in ``normalize(text)`` of what they replace; ``keep(spans,
+    replacements)`` may turn a combination down before it counts.
     """
     query = normalize(text)
     spans = _spans(query)
@@ -245,10 +250,10 @@ def expand_query_phrases(text: str, max_alternatives: int = MAX_ALTERNATIVES) ->
     for choice in itertools.chain(everything, singles, rest):
         if not any(choice):
             continue
-        alternative, used = _render(query, spans, choice)
-        if alternative not in seen:
+        alternative, used, where = _render(query, spans, choice)
+        if alternative not in seen and (keep is None or keep(where, used)):
             seen.add(alternative)
-            alternatives.append((alternative, used))
+            alternatives.append((alternative, used, where))
             if len(alternatives) >= max_alternatives:
                 break
     return alternatives
