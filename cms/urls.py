@@ -26,3 +26,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database outage answers 503 in Vietnamese (JSON under /api/), not 500 (cms.accounts.outage).
+handler500 = "cms.accounts.outage.server_error"

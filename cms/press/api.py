@@ -10,6 +10,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -210,6 +211,9 @@ class PressPagesAPIViewSet(PagesAPIViewSet):
             codes = exc.get_codes()
             response.data = {"message": API_MESSAGES.get(type(exc), str(exc.detail)), "code": codes if isinstance(codes, str) else "error"}
             return response
+        if isinstance(exc, DatabaseError):
+            # The database away: handler500 (cms.accounts.outage) answers 503 in this JSON shape.
+            return super().handle_exception(exc)
         # Anything else is our fault: still JSON in the project's shape, never Django's HTML page.
         logger.exception("API error on %s", self.request.get_full_path())
         body = {"message": "Lỗi máy chủ khi trả lời yêu cầu API. Vui lòng thử lại sau.", "code": "server_error"}
