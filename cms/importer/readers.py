@@ -307,7 +307,7 @@ def decode_text(data: bytes, filename: str = "") -> ReadResult:
     if _looks_binary(data):
         codec = _utf16_without_bom(data)
         if codec:
-            warnings.append(f"encoding: {codec} without BOM (tệp UTF-16 không có BOM)")
+            warnings.append(f"Bảng mã: tệp {codec.upper()} không có BOM, đã đọc được")
             return _finish(data.decode(codec), "utf-16", warnings, name)
         raise ReaderError(
             f"Tệp “{name}” không phải văn bản thuần (có dữ liệu nhị phân). "
@@ -321,8 +321,7 @@ def decode_text(data: bytes, filename: str = "") -> ReadResult:
         fixed, legacy = fix_legacy_glyphs(text)
         if legacy:
             warnings.append(
-                f"encoding: legacy {legacy.upper()} text stored as Unicode, converted "
-                f"(chữ gõ bằng phông {legacy.upper()} đã được chuyển sang Unicode)"
+                f"Bảng mã: chữ gõ bằng phông {legacy.upper()} đã được chuyển sang Unicode"
             )
             return _finish(fixed, f"utf-8+{legacy}", warnings, name)
         return _finish(text, "utf-8", warnings, name)
@@ -331,26 +330,23 @@ def decode_text(data: bytes, filename: str = "") -> ReadResult:
     broken = lenient.count("\ufffd")
     if broken and broken * 200 < len(lenient) and vietnamese_score(lenient) >= 0.9:
         warnings.append(
-            f"encoding: {broken} invalid UTF-8 byte(s) replaced by “\ufffd” "
-            "(tệp UTF-8 có ký tự lỗi, đã thay bằng dấu �: kiểm tra lại)"
+            f"Bảng mã: tệp UTF-8 có {broken} ký tự lỗi, đã thay bằng dấu “\ufffd”: kiểm tra lại"
         )
         return _finish(lenient, "utf-8", warnings, name)
 
     encoding, text, score = detect_legacy(data)
     if score >= 0.75:
         label = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "windows-1258": "Windows-1258"}[encoding]
-        warnings.append(f"encoding: converted from {label} (đã chuyển từ bảng mã {label} sang Unicode)")
+        warnings.append(f"Bảng mã: đã chuyển từ bảng mã {label} sang Unicode")
         if encoding == "tcvn3":
             warnings.append(
-                "encoding: TCVN3 has no capital letters with tone marks; headings typed for .VnTimeH "
-                "fonts come out in lower case (tiêu đề gõ bằng phông .VnTimeH sẽ thành chữ thường)"
+                "Bảng mã: TCVN3 không có chữ hoa có dấu; tiêu đề gõ bằng phông .VnTimeH sẽ thành chữ thường"
             )
         return _finish(text, encoding, warnings, name)
     high = sum(1 for b in data if b >= 0x80)
     if high <= max(3, len(data) * 3 // 10):  # a Western text with a few accents, not junk
         warnings.append(
-            "encoding: not UTF-8 and no Vietnamese encoding recognised, read as Windows-1252 "
-            "(không nhận ra bảng mã tiếng Việt, đã đọc theo Windows-1252: kiểm tra lại dấu)"
+            "Bảng mã: không nhận ra bảng mã tiếng Việt, đã đọc theo Windows-1252: kiểm tra lại dấu"
         )
         return _finish(_bytes_to_cp1252(data), "windows-1252", warnings, name)
     raise ReaderError(
@@ -509,15 +505,14 @@ def _read_docx(data: bytes, name: str) -> ReadResult:
     encoding = "docx"
     if used:
         labels = ", ".join(sorted(u.upper() for u in used))
-        warnings.append(f"encoding: runs in legacy fonts converted from {labels} (đã chuyển phông {labels} sang Unicode)")
+        warnings.append(f"Bảng mã: đã chuyển phông {labels} sang Unicode")
         encoding = "docx+" + "+".join(sorted(used))
     else:
         fixed, legacy = fix_legacy_glyphs(text)
         if legacy:
             text = fixed
             warnings.append(
-                f"encoding: legacy {legacy.upper()} text in the document, converted "
-                f"(văn bản gõ bằng phông {legacy.upper()} đã được chuyển sang Unicode)"
+                f"Bảng mã: văn bản gõ bằng phông {legacy.upper()} đã được chuyển sang Unicode"
             )
             encoding = f"docx+{legacy}"
     if not text.strip():
@@ -554,7 +549,7 @@ def _read_pdf(data: bytes, name: str) -> ReadResult:
                     f"Tệp PDF “{name}” được bảo vệ bằng mật khẩu nên không đọc được nội dung. "
                     "Hãy gỡ mật khẩu rồi tải lên lại."
                 )
-            warnings.append("pdf: encrypted without a user password, read anyway (PDF có mã hóa nhưng không có mật khẩu mở)")
+            warnings.append("Tệp PDF: có mã hóa nhưng không có mật khẩu mở, đã đọc được")
         pages = []
         empty = []
         for number, page in enumerate(reader.pages, start=1):
@@ -573,18 +568,18 @@ def _read_pdf(data: bytes, name: str) -> ReadResult:
 
     text = "\n\n".join(p.strip("\n") for p in pages).strip()
     if not pages or not text:
-        warnings.append("scanned: cần nhập nội dung (PDF không có lớp chữ, có thể là bản quét)")
+        warnings.append("Bản quét: cần nhập nội dung (PDF không có lớp chữ, có thể là bản quét)")
         return ReadResult("", "pdf", warnings)
     if empty:
         warnings.append(
-            "scanned pages: " + ", ".join(map(str, empty)) + " (các trang này không có lớp chữ, cần nhập nội dung)"
+            "Bản quét: các trang " + ", ".join(map(str, empty)) + " không có lớp chữ, cần nhập nội dung"
         )
     encoding = "pdf"
     fixed, legacy = fix_legacy_glyphs(text)
     if legacy:
         text = fixed
         encoding = f"pdf+{legacy}"
-        warnings.append(f"encoding: legacy {legacy.upper()} text converted (chữ phông {legacy.upper()} đã chuyển sang Unicode)")
+        warnings.append(f"Bảng mã: chữ phông {legacy.upper()} đã chuyển sang Unicode")
     return ReadResult(unicodedata.normalize("NFC", text.replace("\r\n", "\n")), encoding, warnings)
 
 

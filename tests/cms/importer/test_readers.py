@@ -84,7 +84,7 @@ def test_unicode_encodings(encode, encoding):
 def test_utf16_without_bom_is_recognised_with_a_warning():
     result = read_text(("Văn bản " + PHRASE).encode("utf-16-le"), "a.txt")
     assert result.text == "Văn bản " + PHRASE
-    assert result.warnings and result.warnings[0].startswith("encoding: utf-16-le without BOM")
+    assert result.warnings and result.warnings[0].startswith("Bảng mã: tệp UTF-16-LE không có BOM")
 
 
 def test_nfd_input_comes_out_nfc():
@@ -139,7 +139,7 @@ def test_round_trip_of_the_campaign_phrase(encoder, encoding):
     result = read_text(data, "cu.txt")
     assert result.text == PHRASE
     assert result.encoding == encoding
-    assert result.warnings[0].startswith("encoding: converted from")
+    assert result.warnings[0].startswith("Bảng mã: đã chuyển từ bảng mã")
 
 
 def test_tables_are_one_to_one():
@@ -543,13 +543,13 @@ def test_pdf_text_layer():
 def test_pdf_without_text_layer():
     result = read_text(build_pdf([[], []]), "scan.pdf")
     assert result.text == ""
-    assert result.warnings[0].startswith("scanned: cần nhập nội dung")
+    assert result.warnings[0].startswith("Bản quét: cần nhập nội dung")
 
 
 def test_pdf_with_some_scanned_pages():
     result = read_text(build_pdf([PDF_LINES, [], ["Trang ba có chữ"]]), "mixed.pdf")
     assert PHRASE in result.text and "Trang ba có chữ" in result.text
-    assert any(w.startswith("scanned pages: 2") for w in result.warnings)
+    assert any(w.startswith("Bản quét: các trang 2") for w in result.warnings)
 
 
 def test_encrypted_pdf_raises_a_clear_error():
@@ -560,7 +560,7 @@ def test_encrypted_pdf_raises_a_clear_error():
 def test_pdf_encrypted_without_a_user_password_is_read():
     result = read_text(encrypt(build_pdf([PDF_LINES]), ""), "mo.pdf")
     assert PHRASE in result.text
-    assert any(w.startswith("pdf: encrypted") for w in result.warnings)
+    assert any(w.startswith("Tệp PDF: có mã hóa") for w in result.warnings)
 
 
 @pytest.mark.parametrize(
@@ -589,7 +589,7 @@ def test_utf8_with_a_broken_byte_is_read_with_a_warning():
     result = read_text(data, "a.txt")
     assert result.encoding == "utf-8"
     assert result.text.startswith(PHRASE + " \ufffd ")
-    assert result.warnings[0].startswith("encoding: 1 invalid UTF-8 byte")
+    assert result.warnings[0].startswith("Bảng mã: tệp UTF-8 có 1 ký tự lỗi")
 
 
 def test_word_line_and_page_breaks_become_newlines():
