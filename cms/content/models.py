@@ -137,6 +137,13 @@ class ContentPage(Page):
         return list(self.themes.all())
 
     @classmethod
+    def can_create_at(cls, parent):
+        """Only under a section of the page type's own kind: an exemplary case is not
+        offered under "Văn bản chỉ đạo › Thành phố Hà Nội" (sections name their
+        content_kind; read by attribute, the pages layer knows no section model)."""
+        return super().can_create_at(parent) and getattr(parent.specific, "content_kind", None) == cls.content_kind
+
+    @classmethod
     def models_of_kind(cls, kind):
         """The page types of one content kind ("van_ban": official documents, not plans)."""
         return [model for model in get_page_models() if issubclass(model, cls) and model.content_kind == kind]

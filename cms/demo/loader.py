@@ -47,12 +47,14 @@ SECTION_INTROS = {
     "tai_lieu": "Bài viết, khẩu hiệu, đề cương, hỏi - đáp sẵn sàng sử dụng.",
 }
 # Today's provinces with regional sections, and the content kinds that have one.
+# Each department publishes all four kinds, so each has a regional section of each kind.
+ALL_KINDS = ["van_ban", "ke_hoach", "guong", "tai_lieu"]
 REGIONAL_SECTIONS = {
-    "ha-noi": ["van_ban", "ke_hoach"],
-    "bac-ninh": ["van_ban", "ke_hoach"],
-    "lang-son": ["van_ban", "ke_hoach"],
-    "ha-tinh": ["van_ban", "ke_hoach"],
-    "ho-chi-minh": ["van_ban", "ke_hoach"],
+    "ha-noi": ALL_KINDS,
+    "bac-ninh": ALL_KINDS,
+    "lang-son": ALL_KINDS,
+    "ha-tinh": ALL_KINDS,
+    "ho-chi-minh": ALL_KINDS,
 }
 PAGE_KIND = {"official_document": "van_ban", "plan": "ke_hoach"}
 
