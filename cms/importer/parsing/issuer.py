@@ -51,7 +51,9 @@ _PHRASES = [
 ]
 _PHRASE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p, _ in _PHRASES) + r")(?!\w)")
 _PHRASE_MAP = dict(_PHRASES)
-_ABBR_KEYS = {fold(a.short).upper(): a.short for a in ABBREVIATIONS}
+# Abbreviations stay in capitals when printed exactly so: "UBND", "HĐND", "TU" (never "TỬ", which
+# folds to the same letters).
+_ABBR_KEYS = {a.short.upper() for a in ABBREVIATIONS}
 _UNIT_BEFORE_PLACE_RE = re.compile(
     r"(?<!\w)(tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|đảng bộ|thành phố|thị trấn|thị xã|tỉnh|"
     r"tp\.?|huyện|quận|xã|phường)\s+(?=\w)",
@@ -67,7 +69,7 @@ def normalize_case(name: str) -> str:
     words = []
     for word in name.split(" "):
         core = word.strip("“”\"'(),.;:")
-        if core and fold(core).upper() in _ABBR_KEYS and core.isupper():
+        if core and core in _ABBR_KEYS and core.isupper():
             words.append(word)
         else:
             words.append(word.lower())

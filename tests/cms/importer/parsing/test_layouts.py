@@ -183,3 +183,10 @@ def test_one_line_header_of_a_standing_committee_plan():
     (doc,) = parse(text)
     assert (doc.issuer, doc.number, doc.place, doc.page_type) == ("Ban Thường vụ Tỉnh ủy Yên Bái", "12-KH/TU", "Yên Bái", "plan")
     assert doc.title == "Kế hoạch 12-KH/TU thực hiện Chỉ thị số 03-CT/TW của Ban Bí thư"
+
+
+def test_capital_subject_in_sentence_case_keeps_abbreviations_only():
+    from cms.importer.parser import normalize_case
+
+    assert normalize_case("ỨNG DỤNG CHÍNH QUYỀN ĐIỆN TỬ TẠI UBND TỈNH HÀ TĨNH VÀ HĐND HUYỆN") == (
+        "Ứng dụng chính quyền điện tử tại UBND tỉnh Hà Tĩnh và HĐND huyện")
