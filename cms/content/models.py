@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
 from cms.taxonomy.models import Region, Theme
+from cms.taxonomy.widgets import RegionTreeWidget
 
 from .blocks import BodyBlock
 from .slugs import promote_panels
@@ -106,7 +107,7 @@ class ContentPage(Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("summary"), FieldPanel("issued_date"), FieldPanel("themes"), FieldPanel("regions")],
+            [FieldPanel("summary"), FieldPanel("issued_date"), FieldPanel("themes"), FieldPanel("regions", widget=RegionTreeWidget)],
             heading="Thông tin chung",
         ),
     ]

@@ -5,6 +5,7 @@ same pages instead of adding copies. Seed metadata is hand-checked in
 fixtures/seed_metadata.json; the body text comes from the seed files.
 """
 
+import io
 import json
 import os
 from datetime import date
@@ -13,23 +14,26 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from cms.accounts.permissions import grant_section
-from cms.cases.models import ExemplaryCasePage
+from cms.cases.models import CasePhoto, ExemplaryCasePage
 from cms.content.bodytext import body_blocks, slice_body
-from cms.content.models import ContentPageAttachment, ContentPageRelated
+from cms.content.models import CampaignImage, ContentPageAttachment, ContentPageRelated
 from cms.directives.metadata import apply_metadata
 from cms.directives.models import OfficialDocumentPage, PlanPage, PlanTask
 from cms.importer.parser import ParsedDocument
-from cms.materials.models import PropagandaMaterialPage
+from cms.materials.models import MaterialImage, PropagandaMaterialPage
 from cms.taxonomy.models import Region, Theme
 from home.models import HomePage, SectionPage
 from vietnamese.numbers import normalize_doc_number
 from vietnamese.text import slugify
 from vietnamese.vocabulary import CONTENT_KINDS
+
+from . import pictures
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -84,10 +88,10 @@ def load_demo(stdout=None):
     for item in data["documents"]:
         page = load_document(item)
         documents[page.number_key or page.slug] = page
-    for item in data["exemplary_cases"]:
-        load_case(item, sections["guong"], documents)
-    for item in data["materials"]:
-        load_material(item, sections["tai_lieu"], documents)
+    for number, item in enumerate(data["exemplary_cases"]):
+        add_pictures(load_case(item, sections["guong"], documents), number)
+    for number, item in enumerate(data["materials"]):
+        add_pictures(load_material(item, sections["tai_lieu"], documents), number)
     return ensure_users()
 
 
@@ -284,6 +288,60 @@ def load_material(item, section, documents):
         documents,
         dict(form=item["form"], occasion=item["occasion"] or "", audience=item["audience"] or "", body=body),
     )
+
+
+# Demo pictures are drawn, not photographed: their credit says so.
+DEMO_CREDIT = "Ban Biên tập Cổng thông tin (ảnh minh hoạ, dữ liệu mẫu)"
+
+
+def _picture(title, draw, usage_rights, credit=DEMO_CREDIT):
+    """The demo image titled ``title``, drawn once (the same on every load)."""
+    image = CampaignImage.objects.filter(title=title).first()
+    if image is None:
+        image = CampaignImage(title=title, credit=credit, usage_rights=usage_rights)
+        image.file = ImageFile(io.BytesIO(draw()), name=f"{slugify(title)[:60]}.jpg")
+        image.save()
+    return image
+
+
+def add_pictures(page, number):
+    """A poster and an infographic on a material; a market photo and a poster on an
+    exemplary case: shown on the page, packed in its press pack, enclosed in feeds."""
+    if isinstance(page, ExemplaryCasePage):
+        if page.photos.exists():
+            return
+        photo = _picture(
+            f"{page.subject_name or page.title}: phiên chợ hàng Việt",
+            lambda: pictures.market_photo(f"{page.subject_name or page.title} · ảnh minh hoạ", seed=number),
+            "tu_do",
+        )
+        poster = _picture(
+            f"Áp phích: {page.title[:80]}", lambda: pictures.poster(page.title[:90], "Dùng hàng Việt, vì kinh tế Việt", seed=number), "noi_bo"
+        )
+        page.photos = [
+            CasePhoto(image=photo, caption="Phiên chợ đưa hàng Việt về nông thôn", sort_order=0),
+            CasePhoto(image=poster, caption="Áp phích tuyên truyền gương điển hình", sort_order=1),
+        ]
+    else:
+        if page.images.exists():
+            return
+        poster = _picture(
+            f"Áp phích: {page.title[:80]}", lambda: pictures.poster(page.title[:90], "Người Việt ưu tiên dùng hàng Việt", seed=10 + number), "tu_do"
+        )
+        chart = _picture(
+            f"Đồ hoạ: {page.title[:80]}",
+            lambda: pictures.infographic(
+                "Hàng Việt trong mùa mua sắm",
+                [("Điểm bán hàng Việt", 65), ("Phiên chợ về nông thôn", 24), ("Sản phẩm OCOP", 42)],
+                "Số liệu minh hoạ (dữ liệu mẫu), không phải số liệu chính thức",
+            ),
+            "xin_phep",
+        )
+        page.images = [
+            MaterialImage(image=poster, caption="Áp phích Cuộc vận động", sort_order=0),
+            MaterialImage(image=chart, caption="Đồ hoạ: hàng Việt trong mùa mua sắm", sort_order=1),
+        ]
+    page.save_revision().publish()
 
 
 def ensure_users():

@@ -131,6 +131,12 @@ def editor_pages(page, base, tmp_dir):
     page.locator("#id_title").blur()
     page.wait_for_function("document.querySelector('#id_slug').value !== ''")
     assert page.locator("#id_slug").input_value() == "cong-van-99-cv-tu-ve-day-manh-cuoc-van-dong"
+    # The region field is a searchable tree: typed without diacritics, it shows the unit and its province.
+    page.fill("[data-region-tree-search]", "duc tho")
+    shown = [" ".join(t.split()) for t in page.locator(".region-tree__unit:visible").all_inner_texts()]
+    assert shown[0] == "Tỉnh Hà Tĩnh" and any(t.startswith("Huyện Đức Thọ") for t in shown), shown
+    page.locator(".region-tree__unit:visible input").last.check()
+    assert "Đức Thọ" in page.locator("[data-region-tree-chosen]").inner_text()
     yield "page-editor-new"
 
 
