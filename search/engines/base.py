@@ -72,13 +72,19 @@ class Tiers:
     """What lifts a page above others whatever its weights (``tiers``)."""
 
     literal: list[str] | None  # tokens of the query as typed, when it has expansions
-    phrases: list[list[tuple[list[str], float]]]  # per group: (unit's tokens, value); the best group counts
+    # Per group: the tokens a page must hold to match it, and (unit's tokens, value) of its
+    # phrase units; a page's best group among those it matches counts.
+    phrases: list[tuple[list[str], list[tuple[list[str], float]]]]
 
 
 def tiers(qplan: QueryPlan) -> Tiers:
     """The tier clauses of a query, for both engines."""
     literal = qplan.match[0] if len(qplan.match) > 1 and qplan.match[0] else None
-    phrases = [[(unit, PHRASE_BOOST / len(units)) for unit in units] for units in qplan.phrases if units]
+    phrases = [
+        (match, [(unit, PHRASE_BOOST / len(units)) for unit in units])
+        for match, units in zip(qplan.match, qplan.phrases)
+        if units and match
+    ]
     return Tiers(literal, phrases)
 
 

@@ -71,15 +71,20 @@ def holds_all(tokens: list[str]) -> Q:
 
 
 def tier_queries(qplan: QueryPlan) -> list[Q]:
-    """``base.tiers`` as constant scores: the literal query, then the best
-    group's phrase units (a dis_max of each group's sum)."""
+    """``base.tiers`` as constant scores: the literal query, then the phrase
+    units of the best group a page matches (a dis_max of each group's sum)."""
     plan_tiers = tiers(qplan)
     queries = []
     if plan_tiers.literal:
         queries.append(Q("constant_score", filter=holds_all(plan_tiers.literal), boost=LITERAL_BOOST))
     groups = [
-        Q("bool", should=[Q("constant_score", filter=holds_all(unit), boost=value) for unit, value in group])
-        for group in plan_tiers.phrases
+        Q(
+            "bool",
+            filter=[holds_all(match)],
+            should=[Q("constant_score", filter=holds_all(unit), boost=value) for unit, value in units],
+            minimum_should_match=1,
+        )
+        for match, units in plan_tiers.phrases
     ]
     if len(groups) == 1:
         queries.append(groups[0])

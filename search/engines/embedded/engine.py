@@ -364,18 +364,22 @@ class EmbeddedEngine:
     @staticmethod
     def _tiers(postings: Postings, qplan: QueryPlan) -> np.ndarray:
         """``base.tiers``: the literal query over its expansions, phrase units
-        held over loose syllables (the best group's share)."""
+        held over loose syllables (the best share among the groups a page matches)."""
         size = postings.table.size
         tier = np.zeros(size, dtype=np.float64)
         plan_tiers = tiers(qplan)
         if plan_tiers.literal:
             tier += LITERAL_BOOST * postings.match([plan_tiers.literal])
         best = np.zeros(size, dtype=np.float64)
-        for group in plan_tiers.phrases:
+        for match, units in plan_tiers.phrases:
+            matched = postings.match([match])
+            if not matched.any():
+                continue
             held = np.zeros(size, dtype=np.float64)
-            for unit, value in group:
+            for unit, value in units:
                 if all(postings.df.get(t) for t in unit):
                     np.add(held, value, out=held, where=postings.match([unit]))
+            held *= matched
             np.maximum(best, held, out=best)
         return tier + best
 
