@@ -3,9 +3,9 @@
 from django import template
 from django.urls import reverse
 
+from cms.content.visibility import is_published
 from home.models import SectionPage
 
-from ..access import press_pages
 from ..packs import has_press_pack
 from ..text import copy_text
 from ..tokens import can_use_tokens, feed_token_for
@@ -18,8 +18,10 @@ def press_downloads(context, page):
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return {"show": False}
-    # Drafts in preview and embargoed pages have nothing to download yet.
-    if not press_pages(request).filter(pk=page.pk).exists():
+    # Drafts in preview and embargoed pages have nothing to download yet. A page being
+    # served passed the visibility rule already (Wagtail's privacy check and the
+    # before_serve_page hook): only the time part is left to ask, without a query.
+    if getattr(request, "is_preview", False) or not is_published(page):
         return {"show": False}
     token = feed_token_for(request.user) if can_use_tokens(request.user) else None
     suffix = f"?token={token}" if token else ""
