@@ -26,4 +26,7 @@ def admin_css():
 
 @hooks.register("insert_global_admin_js")
 def admin_labels_js():
-    return format_html('<script src="{}" defer></script>', static("js/admin-labels.js"))
+    # region-tree.js too: admin views of our own (the import review) render forms without their media.
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" defer></script>', static("js/admin-labels.js"), static("js/region-tree.js")
+    )

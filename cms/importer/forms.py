@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from cms.taxonomy.models import Region, Theme
+from cms.taxonomy.widgets import RegionSlugTreeWidget
 from home.models import SectionPage
 from vietnamese.vocabulary import CONTENT_KIND_LABELS, KIND_CHOICES, LEVEL_CHOICES, PAGE_TYPE_CONTENT
 
@@ -105,7 +106,8 @@ class DocumentForm(forms.Form):
     regions = forms.CharField(
         label="Địa bàn",
         required=False,
-        help_text="Mã địa bàn, cách nhau bằng dấu phẩy, ví dụ: ha-tinh, duc-tho.",
+        help_text="Tìm và đánh dấu địa bàn của văn bản (kể cả đơn vị trước 01/7/2025).",
+        widget=RegionSlugTreeWidget,
     )
     file = forms.CharField(widget=forms.HiddenInput)
     part = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

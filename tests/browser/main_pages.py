@@ -108,6 +108,11 @@ def editor_pages(page, base, tmp_dir):
     page.select_option("select[name=section]", section)
     page.click("form[enctype='multipart/form-data'] button[type=submit]")
     page.wait_for_url(re.compile(r"/admin/nhap-van-ban/[^/]+/$"))
+    # The review's region field is the same searchable tree as the page editor's.
+    tree = page.locator("[data-region-tree][data-ready]").first
+    tree.locator("[data-region-tree-search]").fill("ha noi")
+    shown = [" ".join(t.split()) for t in tree.locator(".region-tree__unit:visible").all_inner_texts()]
+    assert shown and shown[0] == "Thành phố Hà Nội", shown[:5]
     yield "import-review"
     page.locator("button[type=submit]", has_text="Nhập các văn bản").click()
     more = page.locator("a.button", has_text="Nhập thêm văn bản")
