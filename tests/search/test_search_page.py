@@ -635,3 +635,11 @@ def test_many_bad_parameters_at_once(client, reader):
     shown = messages(response)
     assert len(shown) >= 6
     assert all(isinstance(m, str) and m for m in shown)
+
+
+def test_result_meta_names_a_plan_once(client, reader):
+    # A plan's content kind and document kind are both "Kế hoạch": said once.
+    response = search(client, q="kế hoạch", content="ke_hoach")
+    metas = [p.get_text(" ", strip=True) for p in BeautifulSoup(response.text, "html.parser").select(".results .meta, .meta")]
+    assert metas and all("Kế hoạch · Kế hoạch" not in meta for meta in metas)
+    assert any(meta.startswith(("Kế hoạch", "KH")) or "Kế hoạch" in meta for meta in metas)
