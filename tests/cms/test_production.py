@@ -13,8 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(code_or_args, **env):
+    # The browser tests allow Django's sync calls from their event loop in this process; a
+    # deployment never does, and check --deploy says so.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(60),
         # check --deploy reads the settings only; nothing connects to this database.
