@@ -89,7 +89,11 @@ class IndexChange(models.Model):
         ids = None if page_ids is None else sorted(set(page_ids))
         listed = ids is not None and len(ids) <= cls.LISTED
         change = cls.objects.create(version=version, pages=" ".join(map(str, ids)) if listed else cls.ANY)
-        cls.objects.filter(id__lte=change.id - cls.KEPT).delete()
+        # Keep the newest KEPT rows, counted: ids have gaps (PostgreSQL does not reuse the ids
+        # of rolled-back rows), so "id <= newest - KEPT" could drop them all.
+        oldest_kept = cls.objects.order_by("-id").values_list("id", flat=True)[cls.KEPT - 1 : cls.KEPT].first()
+        if oldest_kept is not None:
+            cls.objects.filter(id__lt=oldest_kept).delete()
 
     @classmethod
     def pages_since(cls, version: int, current: int) -> tuple[set[int], int] | None:
