@@ -12,7 +12,8 @@ def test_pruning_counts_rows_not_ids():
     # A jump in ids, as PostgreSQL leaves after rolled-back transactions.
     IndexChange.objects.create(id=IndexChange.objects.order_by("-id").first().id + 5000, version=222, pages="2")
     IndexChange.record(333, [3])
-    assert IndexChange.pages_since(111, 333) == ({2, 3}, 333)
+    since = IndexChange.pages_since(111, 333)
+    assert since is not None and since[0] == {2, 3}  # not pruned: brought up to date from the rows
 
 
 def test_only_the_newest_rows_are_kept():
