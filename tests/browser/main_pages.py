@@ -138,6 +138,10 @@ def editor_pages(page, base, tmp_dir):
     assert page.locator("#id_slug").input_value() == "cong-van-99-cv-tu-ve-day-manh-cuoc-van-dong"
     # The region field is a searchable tree: typed without diacritics, it shows the unit and its province.
     page.fill("[data-region-tree-search]", "duc tho")
+    # The tree filters as the reader types (on its own event): wait until it has.
+    page.wait_for_function(
+        "[...document.querySelectorAll('.region-tree__unit')].filter(e => e.offsetParent !== null).length < 50"
+    )
     shown = [" ".join(t.split()) for t in page.locator(".region-tree__unit:visible").all_inner_texts()]
     assert shown[0] == "Tỉnh Hà Tĩnh" and any(t.startswith("Huyện Đức Thọ") for t in shown), shown
     page.locator(".region-tree__unit:visible input").last.check()
