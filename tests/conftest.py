@@ -5,20 +5,23 @@ same demo. Browser tests need a live server (a transactional database that
 is flushed afterwards), so they are moved to the end of the run.
 """
 
+import os
 import shutil
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    # Uploaded files outlive rolled-back tests: start each session with none.
-    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    # Uploaded files outlive rolled-back tests: each session has a folder of its own, removed at the end.
+    session_dir = os.environ["TEST_SESSION_DIR"]
+    shutil.rmtree(session_dir, ignore_errors=True)
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=open("/dev/null", "w"))
+    yield
+    shutil.rmtree(session_dir, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items):

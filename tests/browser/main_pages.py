@@ -137,6 +137,7 @@ def editor_pages(page, base, tmp_dir):
     page.wait_for_function("document.querySelector('#id_slug').value !== ''")
     assert page.locator("#id_slug").input_value() == "cong-van-99-cv-tu-ve-day-manh-cuoc-van-dong"
     # The region field is a searchable tree: typed without diacritics, it shows the unit and its province.
+    page.wait_for_selector("[data-region-tree][data-ready]", state="attached")
     page.fill("[data-region-tree-search]", "duc tho")
     # The tree filters as the reader types (on its own event): wait until it has.
     page.wait_for_function(

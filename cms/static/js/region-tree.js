@@ -34,6 +34,7 @@
     search.addEventListener("input", filter);
     search.addEventListener("keydown", function (e) { if (e.key === "Enter") e.preventDefault(); });
     tree.addEventListener("change", showChosen);
+    filter();  // text typed before the script ran (or kept by the browser) filters at once
     showChosen();
   }
   function all() { document.querySelectorAll("[data-region-tree]").forEach(setup); }
