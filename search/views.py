@@ -87,7 +87,8 @@ def search_page(request):
         "clear_filters_url": _url({"q": query.text}) if query.text else "?",
         "sorts": [{"label": label, "url": _url(params, sort=key, page=""), "current": query.sort == key} for key, label in SORT_LABELS.items()],
         "suggestions": [{"text": s, "url": _url({"q": s})} for s in results.suggestions if s != results.correction or results.total],
-        "correction_url": _url({**params, "q": results.correction, "page": ""}) if results.correction else None,
+        # Corrected results already on the page say so in their notice: no link to them as well.
+        "correction_url": _url({**params, "q": results.correction, "page": ""}) if results.correction and not results.corrected_from else None,
         "prev_url": _url(params, page=query.page - 1) if query.page > 1 else None,
         "next_url": _url(params, page=query.page + 1) if query.page < results.pages else None,
         "searched": bool(request.GET),

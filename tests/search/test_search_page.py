@@ -406,6 +406,14 @@ def test_unknown_word_suggests_the_query_without_it(client, reader):
     assert total(follow(client, links[0]["href"])) == live_content_count()
 
 
+def test_typo_found_nowhere_shows_the_corrected_results_once(client, reader):
+    response = search(client, q="hàng vịet")
+    assert total(response) > 0
+    assert any("Dưới đây là kết quả cho “hàng việt”" in m for m in messages(response))
+    # The notice already names the correction: no "Có phải bạn muốn tìm" link beside it.
+    assert html(response).select_one("p.did-you-mean") is None
+
+
 def test_filters_that_leave_nothing_offer_to_drop_them(client, reader):
     response = search(client, q="ke hoach", kind="thong_tri")
     assert total(response) == 0
