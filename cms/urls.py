@@ -18,6 +18,7 @@ urlpatterns = [
     # Uploaded files only after a check of the pages they belong to, DEBUG or not (cms.files).
     re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
     path("", include("cms.press.urls")),
+    path("", include("cms.collections.urls")),
     path("", include("cms.subscriptions.urls")),
 ]
 

@@ -26,7 +26,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     promote_panels = promote_panels()
-    subpage_types = ["home.SectionPage"]
+    subpage_types = ["home.SectionPage", "collections.CollectionPage"]
     max_count = 1
     template = "home/home_page.html"
 
@@ -64,7 +64,7 @@ class SectionPage(Page):
         )
     ]
     parent_page_types = ["home.HomePage", "home.SectionPage"]
-    subpage_types = ["home.SectionPage", *CONTENT_MODELS]
+    subpage_types = ["home.SectionPage", *CONTENT_MODELS, "collections.CollectionPage"]
     template = "home/section_page.html"
 
     class Meta:

@@ -11,6 +11,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -92,6 +93,7 @@ def load_demo(stdout=None):
         add_pictures(load_case(item, sections["guong"], documents), number)
     for number, item in enumerate(data["materials"]):
         add_pictures(load_material(item, sections["tai_lieu"], documents), number)
+    ensure_collection(home)
     return ensure_users()
 
 
@@ -342,6 +344,18 @@ def add_pictures(page, number):
             MaterialImage(image=chart, caption="Đồ hoạ: hàng Việt trong mùa mua sắm", sort_order=1),
         ]
     page.save_revision().publish()
+
+
+def ensure_collection(home):
+    """One collection (a saved search) under the home page. The model is looked up by its
+    app label: the collections app sits above the search layer, which the demo may not import."""
+    collection_page = apps.get_model("collections", "CollectionPage")
+    return _child(
+        home, collection_page, "bo-suu-tap-ocop",
+        title="Bộ sưu tập: Sản phẩm OCOP và hàng Việt",
+        intro="Văn bản, gương điển hình và tài liệu về Chương trình Mỗi xã một sản phẩm, luôn cập nhật theo kho.",
+        theme="ocop",
+    )
 
 
 def ensure_users():

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "cms.press",
     "cms.files",
     "cms.backup",
+    "cms.collections",
     "cms.subscriptions",
     "axes",
     "csp",

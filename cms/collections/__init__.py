@@ -1,0 +1,1 @@
+"""Collections (Bộ sưu tập): pages that are a saved archive search."""
