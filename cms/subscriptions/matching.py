@@ -13,16 +13,18 @@ from vietnamese.text import fold, tokenize
 
 from .models import NotificationRule, Subscription
 
-# A collection page (cms/collections) exposes its saved query this way: the
-# archive's page parameters (theme=…, region=…, q=…), so a follower of the
-# collection hears of exactly what it would list.
-SAVED_QUERY_METHOD = "saved_query_params"
+# A collection page (cms/collections) gives its saved query this way, as the
+# archive's page parameters (theme=…, region=…, q=…, from=…), so a follower of
+# the collection hears of exactly what it would list.
+SAVED_QUERY_METHOD = "saved_params"
 
 
-def read_query(params) -> tuple[ArchiveFilters, str, bool]:
-    """The accepted filters and free text in ``params``, and whether all of it was accepted."""
+def read_query(params, with_dates=False) -> tuple[ArchiveFilters, str, bool]:
+    """The accepted filters and free text in ``params``, and whether all of it was accepted.
+    A reader's subscription follows what is new, not a period: dates only for a saved query."""
     filters, problems = parse_filters(params, PAGE_PARAMS)
-    filters.date_from = filters.date_to = None  # a subscription follows what is new, not a period
+    if not with_dates:
+        filters.date_from = filters.date_to = None
     return filters, str(params.get("q", "") or "").strip()[:200], not problems
 
 
@@ -45,7 +47,7 @@ def subscription_matches(subscription: Subscription, page) -> bool:
     target = subscription.page.specific if subscription.page_id else None
     saved = getattr(target, SAVED_QUERY_METHOD, None)
     if callable(saved):
-        filters, text, ok = read_query(saved())
+        filters, text, ok = read_query(saved(), with_dates=True)
         return ok and _query_matches(page, filters, text)
     params = dict(subscription.filters)
     filters, _, ok = read_query(params)
