@@ -103,9 +103,16 @@ class OfficialDocumentPage(ContentPage):
         super().save(*args, **kwargs)
         if self.number_key:
             # Citations that were waiting for this document now point to it.
-            DocumentCitation.objects.filter(target__isnull=True, cited_number_key=self.number_key).exclude(
+            waiting = DocumentCitation.objects.filter(target__isnull=True, cited_number_key=self.number_key).exclude(
                 page=self
-            ).update(target=self)
+            )
+            citing = list(waiting.values_list("page_id", flat=True))
+            if citing:
+                waiting.update(target=self)
+                # A bulk update sends no signal: index the citing pages' new references (links.py).
+                from .links import reindex_citing
+
+                reindex_citing(citing)
 
     @property
     def kind_label(self):
