@@ -38,6 +38,10 @@ class CollectionPageForm(WagtailAdminPageForm):
                 if current and current not in {value for value, _label in options}:
                     options.append((current, f"{current} (không còn trong danh mục)"))
                 field.widget = forms.Select(choices=options)
+        # Django's "---------" for an empty choice says nothing: here it means no filter.
+        for name in ("content", "kind", "level", "validity"):
+            if name in self.fields:
+                self.fields[name].choices = EMPTY + [c for c in self.fields[name].choices if c[0]]
 
     def clean(self):
         cleaned = super().clean()

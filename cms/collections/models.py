@@ -34,7 +34,7 @@ class CollectionPage(Page):
     )
     content = _filter_field("content", 20, choices=choices(CONTENT_KIND_LABELS))
     kind = _filter_field("kind", 40, choices=choices(KIND_LABELS))
-    theme = _filter_field("theme", help_text="Mã chủ đề.")
+    theme = _filter_field("theme")
     region = _filter_field("region", help_text="Gồm cả các đơn vị trực thuộc (tỉnh cũ, huyện).")
     issuer = _filter_field("issuer")
     level = _filter_field("level", 20, choices=choices(LEVELS))
@@ -52,10 +52,10 @@ class CollectionPage(Page):
                 FieldPanel("query"),
                 FieldRowPanel([FieldPanel("content"), FieldPanel("kind")]),
                 FieldRowPanel([FieldPanel("theme"), FieldPanel("region")]),
-                FieldRowPanel([FieldPanel("issuer"), FieldPanel("level")]),
-                FieldRowPanel([FieldPanel("validity"), FieldPanel("year")]),
+                FieldPanel("issuer"),
+                FieldRowPanel([FieldPanel("level"), FieldPanel("validity")]),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("sort")]),
                 FieldRowPanel([FieldPanel("date_from"), FieldPanel("date_to")]),
-                FieldPanel("sort"),
             ],
             heading="Điều kiện lọc (xem trước để thấy kết quả)",
         ),

@@ -70,6 +70,10 @@ def reader_pages(page, base):
     colour = option.evaluate("li => getComputedStyle(li).color")
     assert colour != "rgb(255, 255, 255)", colour
     yield "search-suggestions"
+    # The demo's collection: a saved search listing its results, with facets, feeds and exports.
+    page.goto(base + "/bo-suu-tap-ocop/")
+    page.wait_for_selector("ol.hits li.hit")
+    yield "collection"
     page.goto(base + "/tai-khoan/khoa-api/")
     if page.locator("table.tokens").count() == 0:
         page.fill("#token-name", "Máy tính toà soạn")
