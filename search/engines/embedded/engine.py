@@ -19,6 +19,7 @@ import math
 import threading
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from django.db import connection, transaction
@@ -120,6 +121,17 @@ def _rows_where(where: str, params: list) -> Iterable[Row]:
                 )
 
 
+def _batches(docs: Iterable[SearchDocument], size: int) -> Iterable[list[SearchDocument]]:
+    batch: list[SearchDocument] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def _entry(doc: SearchDocument) -> SearchEntry:
     return SearchEntry(
         page_id=doc.page_id,
@@ -219,29 +231,36 @@ class EmbeddedEngine:
 
     def index(self, docs: Iterable[SearchDocument], progress: Progress | None = None) -> WriteResult:
         """Add or replace documents. The database's own: a failure is the
-        database's, and raises like any other."""
+        database's, and raises like any other.
+
+        Each batch is analysed in a second thread while the previous one is
+        written: the database works while Python analyses (the driver lets
+        go of the GIL), and every query stays on this thread's connection,
+        in the caller's transaction."""
+        store = store_for_connection()
         done = 0
-        batch: list[SearchEntry] = []
         written: list[int] = []
 
-        def flush():
+        def write(batch: list[SearchEntry]) -> None:
             nonlocal done
             with transaction.atomic():
                 SearchEntry.objects.filter(page_id__in=[e.page_id for e in batch]).delete()
-                SearchEntry.objects.bulk_create(batch)
+                store.insert(batch)
             done += len(batch)
             if progress:
                 progress(len(batch))
-            batch.clear()
 
-        for doc in docs:
-            batch.append(_entry(doc))
-            if len(written) <= IndexChange.LISTED:
-                written.append(doc.page_id)
-            if len(batch) >= BATCH:
-                flush()
-        if batch:
-            flush()
+        with ThreadPoolExecutor(max_workers=1) as analysis:
+            pending = None
+            for docs_batch in _batches(docs, BATCH):
+                if len(written) <= IndexChange.LISTED:
+                    written.extend(d.page_id for d in docs_batch)
+                analysed = analysis.submit(lambda b=docs_batch: [_entry(d) for d in b])
+                if pending is not None:
+                    write(pending.result())
+                pending = analysed
+            if pending is not None:
+                write(pending.result())
         IndexVersion.bump(written if len(written) <= IndexChange.LISTED else None)
         return WriteResult(written=done)
 
@@ -254,11 +273,12 @@ class EmbeddedEngine:
     def rebuild(self, docs: Iterable[SearchDocument], progress: Progress | None = None) -> int:
         """Replace the whole index in one transaction: readers see the old
         index until the new one is complete, never an empty one."""
+        store = store_for_connection()
         with transaction.atomic():
-            SearchEntry.objects.all().delete()
+            store.clear()
             count = self.index(docs, progress).written
             IndexVersion.bump()  # every page may have changed
-        store_for_connection().optimize()
+        store.optimize()
         return count
 
     def indexed(self) -> dict[int, str]:
