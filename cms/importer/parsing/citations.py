@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from vietnamese.numbers import clean_number, iter_numbers, kind_from_number, number_key
-from vietnamese.text import fix_tones, fold
+from vietnamese.text import fix_tones
 from vietnamese.vocabulary import KIND_WORDS
 
 from .dates import parse_date, valid_date
+from .folding import folded
 from .kind import KIND_KEYS
 from .lines import collapse
 
@@ -82,7 +84,12 @@ def _cite_matches(text: str):
 
 
 def kind_code_for_word(word: str) -> str | None:
-    return KIND_KEYS.get(fold(word))
+    return KIND_KEYS.get(folded(word))
+
+
+# A body cites the same few numbers again and again.
+_number_key = lru_cache(maxsize=8192)(number_key)
+_clean_number = lru_cache(maxsize=8192)(clean_number)
 
 
 _TWO_LETTERS_RE = re.compile(r"[A-Za-zĐđ]{2}")
@@ -91,7 +98,7 @@ _TWO_LETTERS_RE = re.compile(r"[A-Za-zĐđ]{2}")
 def citations(text: str, own_number: str | None) -> list[dict[str, Any]]:
     mentions: list[dict[str, Any]] = []
     for m in _cite_matches(text):
-        number = clean_number(m.group("num"))
+        number = _clean_number(m.group("num"))
         if not number:
             continue
         if not m.group("kind"):
@@ -128,10 +135,10 @@ def citations(text: str, own_number: str | None) -> list[dict[str, Any]]:
                     issuer = collapse(fix_tones(bm.group("iss")))
         mentions.append({"number": number, "kind": kind, "date": date, "issuer": issuer, "pos": m.start()})
     mentions.sort(key=lambda x: x["pos"])
-    own = number_key(own_number) if own_number else None
+    own = _number_key(own_number) if own_number else None
     merged: dict[str, dict[str, Any]] = {}
     for mention in mentions:
-        key = number_key(mention["number"])
+        key = _number_key(mention["number"])
         if key == own:
             continue
         entry = merged.get(key)

@@ -6,8 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from vietnamese.text import fold
-
+from .folding import folded, folds_to_vowel
 from .dates import is_date_line
 from .number import is_number_line
 
@@ -72,10 +71,17 @@ _MOTTO_FLAT = tuple(" ".join(m.replace("-", " ").split()) for m in _MOTTO_KEYS)
 _MOTTO_SPLIT_RE = re.compile(r"[\s–—\-.]+")
 
 
+_MOTTO_FIRST = ("c", "d")  # every motto folds to words starting "cong", "doc" or "dang"
+
+
+@lru_cache(maxsize=8192)
 def is_motto(line: str) -> bool:
     if len(line) > 90 or not line:
         return False
-    flat = " ".join(_MOTTO_SPLIT_RE.split(fold(line))).strip()
+    first = line.lstrip(" \t-–—.")[:1]
+    if first.isalpha() and folded(first)[:1] not in _MOTTO_FIRST:
+        return False
+    flat = " ".join(_MOTTO_SPLIT_RE.split(folded(line))).strip()
     if not flat:
         return False
     if flat in _MOTTO_FLAT:
@@ -112,7 +118,7 @@ def join_lines(lines: Iterable[str]) -> str:
             line[0].islower()
             and tail.isalpha()
             and tail.islower()
-            and not any(fold(c) in "aeiouy" for c in tail)
+            and not any(folds_to_vowel(c) for c in tail)
         ):
             out += line  # a syllable broken by the conversion
         else:

@@ -43,7 +43,7 @@ def _split_run_in(line: str) -> list[str]:
     return [line]
 
 
-_MARKUP_CHARS = frozenset("*#\\_{}^\t\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_MARKUP_CHARS_RE = re.compile("[*#\\\\_{}^\t\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SEPARATOR_RE = re.compile(r"(?:\\?\*\s*){1,5}|[-_=~]{3,}|(?:\*\s*){3,}|#+")
 
 
@@ -53,7 +53,7 @@ def _clean_line(line: str) -> str:
         return ""
     if stripped[0] in "-_=~" and _SEPARATOR_RE.fullmatch(stripped):
         return ""
-    if "  " not in stripped and _MARKUP_CHARS.isdisjoint(stripped):
+    if "  " not in stripped and not _MARKUP_CHARS_RE.search(stripped):
         return stripped
     line = _INVISIBLE_RE.sub("", line).replace("\u00a0", " ").replace("\t", " ")
     stripped = line.strip()
