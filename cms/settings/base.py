@@ -240,6 +240,8 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 # full-text index. "elasticsearch" uses the cluster at ELASTICSEARCH_URL and
 # falls back to the embedded index, which is always kept, when it is away.
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE") or ("elasticsearch" if os.environ.get("ELASTICSEARCH_URL") else "embedded")
+# One node's URL, or a cluster's nodes comma-separated ("http://es1:9200,http://es2:9200"):
+# a request goes to another node when one is down (search/engines/elasticsearch/client.py).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 # Credentials (basic auth, or an API key), TLS and the prefix of the index names
 # ("<prefix>-archive" is the alias; each rebuild makes "<prefix>-archive-v<time>").

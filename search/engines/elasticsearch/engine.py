@@ -29,7 +29,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from elastic_transport import ConnectionTimeout, TransportError
-from elasticsearch import ApiError, Elasticsearch
+from elasticsearch import ApiError
 from elasticsearch.helpers import BulkIndexError, streaming_bulk
 from elasticsearch_dsl import Q, Search
 
@@ -39,6 +39,7 @@ from vietnamese.text import fold, tokenize
 
 from search.documents import SearchDocument
 from search.engines.base import FACETS, EngineUnavailable, Progress, WriteResult
+from search.engines.elasticsearch.client import connect
 from search.engines.elasticsearch.documents import archive_index, entry_for
 from search.engines.elasticsearch.queries import SHOWN, ArchiveSearch, recency, recency_functions
 from search.query import FacetValue, Hit, SearchQuery, SearchResults, Suggestion
@@ -97,18 +98,16 @@ class ElasticsearchEngine:
         self.alias = f"{index_prefix.lower()}-archive"
         self.building = f"{self.alias}-building"
         self.timeout = timeout
-        self.client = None
-        if url:
-            self.client = Elasticsearch(
-                url,
-                basic_auth=(username, password) if username else None,
-                api_key=api_key or None,
-                verify_certs=verify_certs,
-                ca_certs=ca_certs or None,
-                request_timeout=timeout,
-                max_retries=1,
-                retry_on_timeout=False,
-            )
+        # One node or a cluster's nodes (comma-separated), retried one after another.
+        self.client = connect(
+            url,
+            username=username,
+            password=password,
+            api_key=api_key,
+            verify_certs=verify_certs,
+            ca_certs=ca_certs,
+            timeout=timeout,
+        )
         self._paused_until = 0.0
         self._bounds: tuple[float, tuple[dt.date, dt.date] | None] = (0.0, None)
 
