@@ -7,7 +7,6 @@ the warning holds even before the index is rebuilt.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from wagtail.models import Page, ReferenceIndex
 
 from .models import DocumentCitation
@@ -25,10 +24,3 @@ def citing_pages(pages):
         ).values_list("object_id", flat=True)
     }
     return list(Page.objects.filter(pk__in=source_ids - ids).order_by("title"))
-
-
-def reindex_citing(page_ids):
-    """Refresh the reference index of pages whose citations were linked by a bulk update."""
-    for page in Page.objects.filter(pk__in=page_ids).specific():
-        with transaction.atomic():
-            ReferenceIndex.create_or_update_for_object(page)

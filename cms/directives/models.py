@@ -5,14 +5,15 @@ its normalised key, so a citation to a document that is not in the archive
 yet is kept and resolves itself when that document arrives.
 """
 
-from django.db import models
+from django.db import models, transaction
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from cms.content.models import ContentPage, lines
+from cms.content.visibility import published_filter
 from cms.taxonomy.models import IssuingBody
 from vietnamese.numbers import normalize_doc_number
 from vietnamese.vocabulary import (
@@ -109,10 +110,11 @@ class OfficialDocumentPage(ContentPage):
             citing = list(waiting.values_list("page_id", flat=True))
             if citing:
                 waiting.update(target=self)
-                # A bulk update sends no signal: index the citing pages' new references (links.py).
-                from .links import reindex_citing
-
-                reindex_citing(citing)
+                # A bulk update sends no signal: index the citing pages' new references,
+                # so Wagtail's usage view and the link-integrity warning (links.py) see them.
+                for page in Page.objects.filter(pk__in=citing).specific():
+                    with transaction.atomic():
+                        ReferenceIndex.create_or_update_for_object(page)
 
     @property
     def kind_label(self):
@@ -126,14 +128,10 @@ class OfficialDocumentPage(ContentPage):
 
     @cached_property
     def cited_by(self):
-        """Live documents that cite this one (được thực hiện / hướng dẫn bởi)."""
-        return [
-            citation.page.specific
-            for citation in DocumentCitation.objects.filter(target=self)
-            .select_related("page")
-            .order_by("page__title")
-            if citation.page.live
-        ]
+        """Published documents that cite this one (được thực hiện / hướng dẫn bởi), in one query."""
+        return list(
+            OfficialDocumentPage.objects.filter(published_filter(), citations__target=self).distinct().order_by("title")
+        )
 
 
 class DocumentCitation(Orderable):
