@@ -86,6 +86,9 @@ def reader_pages(page, base):
     assert confirm.is_visible() and "Xác nhận" in confirm.inner_text()
     assert page.locator("table.tokens td", has_text="Còn hiệu lực").count() >= 1
     yield "keys"
+    page.goto(base + "/thong-bao/")
+    assert page.locator("header .bell").count() == 1
+    yield "notifications"
 
 
 def editable_page_id(username):

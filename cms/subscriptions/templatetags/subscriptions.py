@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..follow import existing, target_page, wanted
+from ..follow import describe, existing, target_page, wanted
 
 register = template.Library()
 
@@ -33,6 +33,7 @@ def follow_button(context, page=None):
         "page": target,
         "filters": filters.values,
         "text": text,
+        "label": describe(target, filters, text),
         "following": existing(request.user, target, filters, text),
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
