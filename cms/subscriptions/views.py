@@ -99,19 +99,24 @@ def subscriptions(request):
     )
 
 
-def _visible_notifications(request):
+def _visible_notifications(request, unread_only=False):
+    """The reader's notifications of pages they may still see (a page restricted or
+    unpublished since is no longer shown)."""
     mine = Notification.objects.filter(user=request.user)
+    if unread_only:
+        mine = mine.filter(read_at__isnull=True)
     visible = visible_page_ids(request.user, mine.values_list("page_id", flat=True))
     return mine.filter(page_id__in=visible)
 
 
 def unread_count(request) -> int:
-    return _visible_notifications(request).filter(read_at__isnull=True).count()
+    """The bell's number, on every page: only the unread rows are looked at."""
+    return _visible_notifications(request, unread_only=True).count()
 
 
 def notifications(request):
     if request.method == "POST":
-        _visible_notifications(request).filter(read_at__isnull=True).update(read_at=timezone.now())
+        _visible_notifications(request, unread_only=True).update(read_at=timezone.now())
         messages.success(request, "Đã đánh dấu mọi thông báo là đã đọc.")
         return redirect("subscriptions:notifications")
     page_obj = Paginator(_visible_notifications(request).select_related("page"), PER_PAGE).get_page(

@@ -151,3 +151,17 @@ def test_the_subscription_list_changes_and_removes(client, login):
     client.post("/theo-doi/", {"id": item.pk, "action": "xoa"})
     assert not Subscription.objects.filter(pk=item.pk).exists()
     assert get_user_model().objects.filter(pk=user.pk).exists()
+
+
+def test_a_page_restricted_since_leaves_the_list_and_the_bell(client, login, new_material, publish):
+    from wagtail.models import PageViewRestriction
+
+    user = login("canbo")
+    Subscription.objects.create(user=user, filters={"theme": "tet"}, label="Chủ đề: Tết")
+    page = publish(new_material("Tài liệu Tết LATERHIDDEN"))
+    assert "LATERHIDDEN" in client.get("/thong-bao/").content.decode()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name="Biên tập")])
+    assert "LATERHIDDEN" not in client.get("/thong-bao/").content.decode()
+    assert "không có thông báo mới" in client.get("/").content.decode()
+    assert client.get(f"/thong-bao/{Notification.objects.get(user=user).pk}/").status_code == 404
