@@ -2,6 +2,7 @@
 # scripts/elasticsearch.sh - run a private single-node Elasticsearch for local development and tests.
 #
 # Usage: scripts/elasticsearch.sh start|stop|status|url
+#        scripts/elasticsearch.sh cluster start|stop|status|url [N]
 #
 #   start   Fetch the Elasticsearch "integ-test-zip" distribution from Maven
 #           Central (first run only, ~100 MB via `mvn dependency:get`), unpack it
@@ -15,6 +16,20 @@
 #   url     Print the URL only, e.g.
 #             export ELASTICSEARCH_URL="$(scripts/elasticsearch.sh url)"
 #
+#   cluster start   A real three-node cluster on loopback (three processes, one
+#                   cluster name, discovery by seed hosts, so an index with
+#                   auto_expand_replicas 0-1 gets one replica): same download,
+#                   unpacked once into $ES_CLUSTER_HOME_DIR, one config, data,
+#                   logs and pid folder per node there. Waits for green with
+#                   all three nodes; prints the nodes' URLs, comma-separated
+#                   (what ELASTICSEARCH_URL takes).
+#   cluster stop    Stop the three nodes (each as `stop` does).
+#   cluster status  Health JSON from the first node that answers, each node's
+#                   state on stderr; exit 1 when none answers.
+#   cluster url     The nodes' URLs, comma-separated.
+#   ... N           start/stop/status of node N (1-3) only: the tests stop one
+#                   node under load and start it again.
+#
 # Environment:
 #   ES_VERSION         Elasticsearch version (default 8.19.3)
 #   ES_HOME_DIR        folder owned by this script (default /var/tmp/campaign-intranet-es);
@@ -24,6 +39,10 @@
 #   ES_HEAP            JVM heap, used for -Xms and -Xmx (default 512m)
 #   ES_USER            OS user the node runs as when invoked as root (default campaign-es)
 #   MAVEN_REPO_LOCAL   Maven local repository used for the download (default ~/.m2/repository)
+#   ES_CLUSTER_HOME_DIR        the cluster's folder (default /var/tmp/campaign-intranet-es-cluster)
+#   ES_CLUSTER_PORT            node 1's HTTP port; node N uses ES_CLUSTER_PORT + N - 1 (default 59210)
+#   ES_CLUSTER_TRANSPORT_PORT  node 1's transport port, likewise (default 59310)
+#   ES_CLUSTER_HEAP            each node's heap (default 512m: three nodes in about 2.3 GB)
 #
 # Exit codes:
 #   0  ok
@@ -40,6 +59,15 @@ ES_TRANSPORT_PORT="${ES_TRANSPORT_PORT:-59300}"
 ES_HEAP="${ES_HEAP:-512m}"
 ES_USER="${ES_USER:-campaign-es}"
 MAVEN_REPO_LOCAL="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
+ES_CLUSTER_HOME_DIR="${ES_CLUSTER_HOME_DIR:-/var/tmp/campaign-intranet-es-cluster}"
+ES_CLUSTER_PORT="${ES_CLUSTER_PORT:-59210}"
+ES_CLUSTER_TRANSPORT_PORT="${ES_CLUSTER_TRANSPORT_PORT:-59310}"
+ES_CLUSTER_HEAP="${ES_CLUSTER_HEAP:-512m}"
+CLUSTER_SIZE=3
+# The cluster unpacks its own copy: the single node rewrites its distribution's config.
+if [[ "${1:-}" == cluster ]]; then
+    ES_HOME_DIR="$ES_CLUSTER_HOME_DIR"
+fi
 
 ES_HOST=127.0.0.1
 ES_URL="http://${ES_HOST}:${ES_PORT}"
@@ -58,6 +86,7 @@ missing() { log "MISSING PREREQUISITE: $*"; exit 3; }
 
 usage() {
     echo "Usage: $0 start|stop|status|url" >&2
+    echo "       $0 cluster start|stop|status|url [N]" >&2
     exit 2
 }
 
@@ -73,11 +102,12 @@ port_in_use() {
     (exec 3<>"/dev/tcp/$ES_HOST/$ES_PORT") 2>/dev/null
 }
 
-# PID of the node started by this script, if it is alive.
+# PID of the node started by this script (its pid file: $1, default $PIDFILE), if it is alive.
 running_pid() {
-    [[ -f "$PIDFILE" ]] || return 1
+    local pidfile="${1:-$PIDFILE}"
+    [[ -f "$pidfile" ]] || return 1
     local pid
-    pid="$(tr -dc '0-9' <"$PIDFILE")"
+    pid="$(tr -dc '0-9' <"$pidfile")"
     [[ -n "$pid" ]] || return 1
     kill -0 "$pid" 2>/dev/null || return 1
     grep -qa 'org.elasticsearch' "/proc/$pid/cmdline" 2>/dev/null || return 1
@@ -181,6 +211,30 @@ prepare_dirs() {
     fi
 }
 
+java_home() {
+    dirname "$(dirname "$(readlink -f "$(command -v java)")")"
+}
+
+# Start one node in the background (-d returns once it is up): its config
+# folder, pid file, temp folder, heap and log folder (startup.out there).
+launch() {
+    local conf="$1" pidfile="$2" tmp="$3" heap="$4" logs="$5" started=0
+    (
+        cd "$ES_DIR"
+        as_es env -u JAVA_HOME \
+            ES_JAVA_HOME="$(java_home)" \
+            ES_JAVA_OPTS="-Xms$heap -Xmx$heap" \
+            ES_TMPDIR="$tmp" \
+            ES_PATH_CONF="$conf" \
+            bin/elasticsearch -d -p "$pidfile"
+    ) >"$logs/startup.out" 2>&1 || started=$?
+    if [[ "$started" -ne 0 ]]; then
+        log "bin/elasticsearch -d failed (exit $started, config $conf). Output:"
+        tail -n 40 "$logs/startup.out" >&2 || true
+        return 1
+    fi
+}
+
 cmd_start() {
     local pid json
     if pid="$(running_pid)"; then
@@ -206,25 +260,9 @@ cmd_start() {
     write_config
     prepare_dirs
 
-    local java_home
-    java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
     rm -f "$PIDFILE"
-    log "Starting Elasticsearch $ES_VERSION on $ES_URL (heap $ES_HEAP, java $java_home, logs $LOG_DIR)..."
-    local started=0
-    (
-        cd "$ES_DIR"
-        as_es env -u JAVA_HOME \
-            ES_JAVA_HOME="$java_home" \
-            ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP" \
-            ES_TMPDIR="$TMP_DIR" \
-            ES_PATH_CONF="$ES_DIR/config" \
-            bin/elasticsearch -d -p "$PIDFILE"
-    ) >"$LOG_DIR/startup.out" 2>&1 || started=$?
-    if [[ "$started" -ne 0 ]]; then
-        log "bin/elasticsearch -d failed (exit $started). Output:"
-        tail -n 40 "$LOG_DIR/startup.out" >&2 || true
-        exit 1
-    fi
+    log "Starting Elasticsearch $ES_VERSION on $ES_URL (heap $ES_HEAP, logs $LOG_DIR)..."
+    launch "$ES_DIR/config" "$PIDFILE" "$TMP_DIR" "$ES_HEAP" "$LOG_DIR" || exit 1
     pid="$(running_pid)" || { tail -n 40 "$LOG_DIR/startup.out" >&2 || true; die "Elasticsearch exited right after starting; see $LOG_DIR"; }
 
     log "Node is up (pid $pid); waiting for cluster health yellow..."
@@ -250,19 +288,22 @@ cmd_stop() {
         return 0
     fi
     log "Stopping Elasticsearch (pid $pid)..."
-    kill "$pid"
-    local i
-    for i in $(seq 1 60); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        log "still running after 60 s; sending SIGKILL"
-        kill -9 "$pid" 2>/dev/null || true
-        sleep 1
-    fi
+    stop_pid "$pid"
     rm -f "$PIDFILE"
     log "Stopped"
+}
+
+# SIGTERM (a clean shutdown), a bounded wait, then SIGKILL.
+stop_pid() {
+    local pid="$1" i
+    kill "$pid"
+    for i in $(seq 1 60); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 1
+    done
+    log "pid $pid still running after 60 s; sending SIGKILL"
+    kill -9 "$pid" 2>/dev/null || true
+    sleep 1
 }
 
 cmd_status() {
@@ -274,6 +315,163 @@ cmd_status() {
     echo "not running"
     return 1
 }
+
+# -- the three-node cluster ---------------------------------------------------
+
+node_home() { echo "$ES_HOME_DIR/node-$1"; }
+node_pidfile() { echo "$(node_home "$1")/run/elasticsearch.pid"; }
+node_url() { echo "http://$ES_HOST:$((ES_CLUSTER_PORT + $1 - 1))"; }
+
+cluster_urls() {
+    local n urls=()
+    for n in $(seq 1 "$CLUSTER_SIZE"); do urls+=("$(node_url "$n")"); done
+    (IFS=,; echo "${urls[*]}")
+}
+
+# Health JSON from the first node that answers; $1: extra query (wait_for_...).
+cluster_health() {
+    local query="${1:-}" n
+    for n in $(seq 1 "$CLUSTER_SIZE"); do
+        curl -sf --max-time 130 "$(node_url "$n")/_cluster/health${query}" 2>/dev/null && return 0
+    done
+    return 1
+}
+
+write_node_config() {
+    local n="$1" home seeds="" masters="" i
+    home="$(node_home "$n")"
+    mkdir -p "$home/config" "$home/data-$ES_VERSION" "$home/logs" "$home/run" "$home/tmp"
+    # jvm.options, log4j2.properties, ...: the distribution's, once.
+    [[ -f "$home/config/jvm.options" ]] || cp -r "$ES_DIR/config/." "$home/config/"
+    for i in $(seq 1 "$CLUSTER_SIZE"); do
+        seeds+="${seeds:+, }\"$ES_HOST:$((ES_CLUSTER_TRANSPORT_PORT + i - 1))\""
+        masters+="${masters:+, }\"campaign-intranet-node-$i\""
+    done
+    {
+        echo "# Written by scripts/elasticsearch.sh cluster - overwritten on every start."
+        echo "cluster.name: campaign-intranet-cluster"
+        echo "node.name: campaign-intranet-node-$n"
+        echo "network.host: $ES_HOST"
+        echo "http.port: $((ES_CLUSTER_PORT + n - 1))"
+        echo "transport.port: $((ES_CLUSTER_TRANSPORT_PORT + n - 1))"
+        echo "discovery.seed_hosts: [$seeds]"
+        # Only to bootstrap a new cluster: a node that has joined once must not carry it.
+        if [[ -z "$(ls -A "$home/data-$ES_VERSION")" ]]; then
+            echo "cluster.initial_master_nodes: [$masters]"
+        fi
+        echo "path.data: $home/data-$ES_VERSION"
+        echo "path.logs: $home/logs"
+        echo "cluster.routing.allocation.disk.threshold_enabled: false"
+        if [[ -d "$ES_DIR/modules/x-pack-security" ]]; then
+            echo "xpack.security.enabled: false"
+        fi
+        if [[ -d "$ES_DIR/modules/x-pack-ml" ]]; then
+            echo "xpack.ml.enabled: false"
+        fi
+    } >"$home/config/elasticsearch.yml"
+    if [[ "$EUID" -eq 0 ]]; then
+        chown -R "$ES_USER:" "$home"
+    fi
+}
+
+# The nodes named ($1: "1 2 3" or one number).
+cluster_nodes() {
+    if [[ -z "${1:-}" ]]; then
+        seq 1 "$CLUSTER_SIZE"
+    elif [[ "$1" =~ ^[1-9]$ && "$1" -le "$CLUSTER_SIZE" ]]; then
+        echo "$1"
+    else
+        usage
+    fi
+}
+
+cmd_cluster_start() {
+    local nodes n pid json failed=0 launched=()
+    nodes="$(cluster_nodes "${1:-}")"
+    check_prereqs
+    mkdir -p "$ES_HOME_DIR"
+    fetch_and_unpack
+    # prepare_dirs: the user, and the distribution owned by it.
+    prepare_dirs
+    for n in $nodes; do
+        if pid="$(running_pid "$(node_pidfile "$n")")"; then
+            log "node $n already running (pid $pid) at $(node_url "$n")"
+            continue
+        fi
+        if (exec 3<>"/dev/tcp/$ES_HOST/$((ES_CLUSTER_PORT + n - 1))") 2>/dev/null; then
+            die "port $((ES_CLUSTER_PORT + n - 1)) is in use by something this script did not start; set ES_CLUSTER_PORT"
+        fi
+        write_node_config "$n"
+        rm -f "$(node_pidfile "$n")"
+        launched+=("$n")
+    done
+    # All at once: a node's start waits for the cluster to elect a master,
+    # which needs two of the three.
+    if [[ ${#launched[@]} -gt 0 ]]; then
+        log "Starting node(s) ${launched[*]} of the cluster (heap $ES_CLUSTER_HEAP each, logs in $ES_HOME_DIR/node-N/logs)..."
+        local waits=()
+        for n in "${launched[@]}"; do
+            local home
+            home="$(node_home "$n")"
+            launch "$home/config" "$home/run/elasticsearch.pid" "$home/tmp" "$ES_CLUSTER_HEAP" "$home/logs" &
+            waits+=($!)
+        done
+        for pid in "${waits[@]}"; do
+            wait "$pid" || failed=1
+        done
+        [[ "$failed" -eq 0 ]] || die "a node of the cluster did not start; see $ES_HOME_DIR/node-N/logs"
+    fi
+    log "Waiting for the cluster: $CLUSTER_SIZE nodes, green..."
+    json="$(cluster_health "?wait_for_status=green&wait_for_nodes=$CLUSTER_SIZE&timeout=120s")" \
+        || die "no node of the cluster answers; see $ES_HOME_DIR/node-N/logs"
+    if [[ "$json" == *'"timed_out":true'* ]]; then
+        die "the cluster did not reach green with $CLUSTER_SIZE nodes within 120 s: $json"
+    fi
+    log "Cluster is ready: $json"
+    cluster_urls
+}
+
+cmd_cluster_stop() {
+    local nodes n pid pids=()
+    nodes="$(cluster_nodes "${1:-}")"
+    for n in $nodes; do
+        if pid="$(running_pid "$(node_pidfile "$n")")"; then
+            log "Stopping node $n (pid $pid)..."
+            stop_pid "$pid" &
+            pids+=($!)
+        fi
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || true; done
+    for n in $nodes; do rm -f "$(node_pidfile "$n")"; done
+    log "Stopped"
+}
+
+cmd_cluster_status() {
+    local nodes n pid
+    nodes="$(cluster_nodes "${1:-}")"
+    for n in $nodes; do
+        if pid="$(running_pid "$(node_pidfile "$n")")"; then
+            log "node $n: running (pid $pid) at $(node_url "$n")"
+        else
+            log "node $n: not running"
+        fi
+    done
+    if [[ -n "${1:-}" ]]; then
+        running_pid "$(node_pidfile "$1")" >/dev/null || { echo "not running"; return 1; }
+    fi
+    cluster_health || { echo "not running"; return 1; }
+    echo
+}
+
+if [[ "${1:-}" == cluster ]]; then
+    [[ $# -eq 2 || $# -eq 3 ]] || usage
+    case "$2" in
+        start | stop | status) "cmd_cluster_$2" "${3:-}" ;;
+        url) cluster_urls ;;
+        *) usage ;;
+    esac
+    exit 0
+fi
 
 [[ $# -eq 1 ]] || usage
 case "$1" in
