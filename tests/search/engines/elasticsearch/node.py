@@ -4,6 +4,11 @@ Without java or mvn the script exits 3 and the Elasticsearch tests skip with
 the script's reason, unless REQUIRE_ELASTICSEARCH=1 (CI), where that fails.
 Each test run uses its own index prefix, so runs sharing the node don't meet;
 tests that change pages get a throwaway index of their own.
+
+With ES_TEST_CLUSTER=1 (``scripts/test.sh --es-cluster``) the same tests run on
+the three-node cluster (``elasticsearch.sh cluster``): the engine gets the
+three nodes' URLs, and stopping or starting "the node" stops or starts the
+cluster. The tests marked ``es_cluster`` run only then.
 """
 
 from __future__ import annotations
@@ -26,8 +31,24 @@ MISSING = 3  # the script's exit code for a missing prerequisite
 TIMEOUT = 15.0  # seconds: generous, the test machines are busy; the timeout test sets its own
 
 
+CLUSTER = os.environ.get("ES_TEST_CLUSTER") == "1"
+
+
 def node_script(command: str, env: dict | None = None, timeout: float = 900) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", str(SCRIPT), command], capture_output=True, text=True, timeout=timeout, env=env)
+    """``elasticsearch.sh <command>`` for the tests' node (the cluster, with
+    ES_TEST_CLUSTER=1), or for the node of ``env`` (its own ports and home)."""
+    if CLUSTER and env is None:
+        return cluster_script(command, timeout=timeout)
+    return _run([command], env, timeout)
+
+
+def cluster_script(*args: str, env: dict | None = None, timeout: float = 900) -> subprocess.CompletedProcess:
+    """``elasticsearch.sh cluster <args>``, e.g. ("stop", "2") for one node."""
+    return _run(["cluster", *args], env, timeout)
+
+
+def _run(args: list[str], env: dict | None, timeout: float) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", str(SCRIPT), *args], capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def url_or_skip(done: subprocess.CompletedProcess, required: bool) -> str:
