@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("cms.press.urls")),
     path("", include("cms.collections.urls")),
     path("", include("cms.subscriptions.urls")),
+    path("", include("cms.tracking.urls")),
 ]
 
 if settings.DEBUG:

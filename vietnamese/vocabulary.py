@@ -20,6 +20,7 @@ __all__ = [
     "DOCUMENT_KINDS",
     "FILTERS",
     "GENERIC_KIND_LABEL",
+    "IMPLEMENTS",
     "ISSUER_EXPANSIONS",
     "KINDS",
     "KIND_CHOICES",
@@ -166,6 +167,8 @@ RELATIONS: dict[str, str] = {
     "dan_chieu": "Dẫn chiếu",
     "thay_the": "Thay thế",
 }
+# The relation of a document that implements the one it cites (what "Theo dõi thực hiện" follows).
+IMPLEMENTS = "thuc_hien"
 
 # What the archive is filtered and faceted by, in the order shown, with its label.
 FILTERS: dict[str, str] = {

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cms.backup",
     "cms.collections",
     "cms.subscriptions",
+    "cms.tracking",
     "axes",
     "csp",
     "wagtail.contrib.forms",

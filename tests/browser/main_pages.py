@@ -74,6 +74,14 @@ def reader_pages(page, base):
     page.goto(base + "/bo-suu-tap-ocop/")
     page.wait_for_selector("ol.hits li.hit")
     yield "collection"
+    # Implementation tracking of 03-CT/TW (cited by the seeds, not one of them): Bắc Giang's
+    # letter under today's Bắc Ninh, whose tile is marked issued and can take the focus.
+    page.goto(base + "/theo-doi-thuc-hien/so/3-ct-tw/")
+    assert "610-CV/TU" in page.locator("#dia-ban-bac-ninh").inner_text()
+    tile = page.locator("a.tile-da_ban_hanh[href='#tinh-bac-ninh']")
+    tile.focus()
+    assert tile.evaluate("a => document.activeElement === a")
+    yield "tracking"
     page.goto(base + "/tai-khoan/khoa-api/")
     if page.locator("table.tokens").count() == 0:
         page.fill("#token-name", "Máy tính toà soạn")
