@@ -30,6 +30,9 @@ class SearchQuery:
     # PageViewRestriction ids the reader fails: pages under them are never found.
     refused_restrictions: frozenset[int] = frozenset()
     with_facets: bool = True
+    # An engine may return only a facet's top values (Elasticsearch does);
+    # the one named here comes whole ("Thêm … mục" opened on the search page).
+    full_facet: str = ""
 
     @property
     def offset(self) -> int:
@@ -67,6 +70,7 @@ class SearchResults:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    cut_facets: list[str] = field(default_factory=list)  # facets given only their top values (see full_facet)
     took_ms: float = 0.0
     engine: str = ""
     number_hits: list[Hit] = field(default_factory=list)  # the document(s) a number query names

@@ -1,16 +1,20 @@
 """The search page (/tim-kiem/) and its autocomplete endpoint."""
 
+import hashlib
 import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from cms.content.filters import FILTER_LABELS
+from home.caching import refused_restrictions, shared_key
 from search import service
 from search.params import parse_search
+from search.models import IndexVersion
 from search.query import NEWEST, RELEVANCE, SearchResults
 from search.service import facet_label
 
@@ -18,7 +22,9 @@ logger = logging.getLogger(__name__)
 
 FACET_ORDER = tuple(FILTER_LABELS)
 FACET_SHOWN = 12  # values per facet before "more" (the rest stay reachable by URL)
+FULL_FACET_PARAM = "tat_ca"  # ?tat_ca=issuer: that facet's whole list (an engine may send only its top values)
 SORT_LABELS = {RELEVANCE: "Liên quan nhất", NEWEST: "Mới nhất"}
+SEARCH_CACHE_SECONDS = 300
 
 
 def _url(params: dict, **changes) -> str:
@@ -46,7 +52,16 @@ def _facets(results: SearchResults, params: dict) -> list[dict]:
             }
             for v in values
         ]
-        groups.append({"name": name, "label": FILTER_LABELS[name], "items": items[:FACET_SHOWN], "more": items[FACET_SHOWN:]})
+        groups.append(
+            {
+                "name": name,
+                "label": FILTER_LABELS[name],
+                "items": items[:FACET_SHOWN],
+                "more": items[FACET_SHOWN:],
+                # Only the top values came: the whole list is a request of its own.
+                "all_url": _url(params, page="", **{FULL_FACET_PARAM: name}) if name in results.cut_facets else None,
+            }
+        )
     return groups
 
 
@@ -62,18 +77,42 @@ def _chips(query, params: dict) -> list[dict]:
     return chips
 
 
+def _search(request, query):
+    """The results, the notice of a page number past the end, and the page shown."""
+    results = service.search(query)
+    page_messages = []
+    if query.page > results.pages:
+        # The number asked for, not the one parse_search capped it to.
+        asked = request.GET.get("page", "").strip()[:30]
+        page_messages.append(f"Không có trang {asked}; đang hiển thị trang cuối ({results.pages}).")
+        query.page = results.pages
+        results = service.search(query)
+    return results, page_messages, query.page
+
+
+def _cached_search(request, query):
+    """``_search``, shared by every reader of one visibility class at one index and content
+    version (home/caching.py); not kept when the engine fell back or said it failed."""
+    asked = hashlib.sha1(repr(sorted(request.GET.lists())).encode()).hexdigest()
+    key = shared_key("search", request, IndexVersion.current(), asked)
+    found = cache.get(key)
+    if found is None:
+        found = _search(request, query)
+        if service.FALLBACK_NOTICE not in found[0].messages:
+            cache.set(key, found, SEARCH_CACHE_SECONDS)
+    return found
+
+
 def search_page(request):
-    refused = service.refused_restrictions(request)
+    # The restrictions this request fails, read once per request from the cached list.
+    refused = frozenset(r.id for r in refused_restrictions(request))
     query, messages = parse_search(request.GET, refused, per_page=settings.SEARCH_PAGE_SIZE)
+    if request.GET.get(FULL_FACET_PARAM) in FACET_ORDER:
+        query.full_facet = request.GET[FULL_FACET_PARAM]
     params = _params(request)
     try:
-        results = service.search(query)
-        if query.page > results.pages:
-            # The number asked for, not the one parse_search capped it to.
-            asked = request.GET.get("page", "").strip()[:30]
-            messages.append(f"Không có trang {asked}; đang hiển thị trang cuối ({results.pages}).")
-            query.page = results.pages
-            results = service.search(query)
+        results, page_messages, query.page = _cached_search(request, query)
+        messages += page_messages
     except DatabaseError:
         logger.exception("archive search failed for %r", query.text)
         messages.append("Tạm thời không tìm được. Vui lòng thử lại sau ít phút.")

@@ -8,8 +8,7 @@ whitespace tokenizer, so it works on any cluster, even one without
 analysis-common, and both engines see the same tokens.
 
 - ``head_*`` (number, title, subject) and ``text_*`` (everything findable), each
-  exact and folded, with ``index_phrases``: a syllable pair ("hàng giả") is one
-  term in a hidden ``._index_phrase`` field, found and scored like a syllable.
+  exact and folded: a syllable pair ("hàng giả") is a phrase query on positions.
   Phrases of the text (``Analysis.phrase_slices``) are joined with ``BREAK``,
   a token no query holds, so no pair spans punctuation or a line break, as in
   the embedded index; the abbreviations' parts and glued runs
@@ -17,8 +16,7 @@ analysis-common, and both engines see the same tokens.
   breaks, not one value per phrase: hundreds of values per page slow bulk
   indexing.)
 - Scoring is "presence": BM25 with k1 = 0 and b = 0 is idf times the query's
-  boost, the embedded engine's formula, so both rank alike. It is the index's
-  default similarity because the ``._index_phrase`` fields take the default.
+  boost, the embedded engine's formula, so both rank alike.
 - ``frequent``: the folded syllables and pairs the text repeats
   (``documents.FREQUENT_AT`` times or more), the embedded engine's stand-in
   for term frequency.
@@ -34,7 +32,12 @@ analysis-common, and both engines see the same tokens.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
 
 from elasticsearch_dsl import (
     Completion,
@@ -72,7 +75,10 @@ def _shown():
 
 
 def _tokens(**extra):
-    return Text(analyzer=SYLLABLES, index_phrases=True, norms=False, **extra)
+    # Pairs are phrase queries on positions: ``index_phrases`` would make
+    # them one term each, but halves the bulk load's throughput (measured,
+    # bench/README.md) for a few milliseconds per search.
+    return Text(analyzer=SYLLABLES, norms=False, **extra)
 
 
 class ArchiveEntry(Document):
@@ -104,9 +110,8 @@ class ArchiveEntry(Document):
 
     class Meta:
         dynamic = MetaField("strict")
-        # The token fields are derived from ``original`` and the display
-        # fields: keeping them out of _source halves what is stored and fetched.
-        source = MetaField(excludes=[*TOKEN_FIELDS, "frequent", "suggest"])
+        # No _source excludes: with them the node keeps a second, full
+        # recovery copy of every document; searches fetch only ``SHOWN``.
 
 
 def _suggest_inputs(doc: SearchDocument) -> list[dict]:
@@ -163,6 +168,39 @@ def entry_for(doc: SearchDocument) -> ArchiveEntry:
         original={"subject": doc.subject, "summary": doc.summary, "body": doc.body},
         fingerprint=fingerprint(doc),
     )
+
+
+def source_of(doc: SearchDocument) -> dict:
+    return entry_for(doc).to_dict()
+
+
+ANALYSIS_BATCH = 1000  # documents per batch handed to the analysis processes
+PARALLEL_FROM = 2000  # documents before a load is worth starting processes for
+
+
+@contextmanager
+def analysed(docs: Iterable[SearchDocument]) -> Iterator[Iterator[dict]]:
+    """The index sources of ``docs``, in order. A large load (a rebuild) is
+    analysed by one process per core, the next batch while the caller sends
+    the current one: the analysis is pure Python, so threads would share one
+    core. The processes are forked on entry, before the caller starts threads
+    of its own; they need nothing but the documents."""
+    docs = iter(docs)
+    first = list(islice(docs, PARALLEL_FROM))
+    if len(first) < PARALLEL_FROM:
+        yield map(source_of, first)
+        return
+    with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
+
+        def batches():
+            pending = pool.map_async(source_of, first, chunksize=50)
+            while pending is not None:
+                batch = list(islice(docs, ANALYSIS_BATCH))
+                following = pool.map_async(source_of, batch, chunksize=50) if batch else None
+                yield from pending.get()
+                pending = following
+
+        yield batches()
 
 
 def archive_index(name: str, building: bool = False) -> Index:

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError
-from elasticsearch.helpers import BulkIndexError, streaming_bulk
+from elasticsearch.helpers import BulkIndexError, parallel_bulk, streaming_bulk
 from elasticsearch_dsl import Q, Search
 
 from vietnamese.highlight import highlight
@@ -40,8 +40,15 @@ from vietnamese.text import fold, tokenize
 from search.documents import SearchDocument
 from search.engines.base import FACETS, EngineUnavailable, Progress, WriteResult
 from search.engines.elasticsearch.client import connect
-from search.engines.elasticsearch.documents import archive_index, entry_for
-from search.engines.elasticsearch.queries import SHOWN, ArchiveSearch, recency, recency_functions
+from search.engines.elasticsearch.documents import analysed, archive_index, entry_for
+from search.engines.elasticsearch.queries import (
+    counts_request,
+    is_scored,
+    number_query,
+    number_request,
+    page_request,
+    recency,
+)
 from search.query import FacetValue, Hit, SearchQuery, SearchResults, Suggestion
 from search.queryplan import QueryPlan, plan
 
@@ -75,6 +82,20 @@ def _date(value: str | None) -> dt.date | None:
 
 def _allowed(source: dict, refused: frozenset[int]) -> bool:
     return not refused.intersection(source.get("restrictions") or ())
+
+
+def _names(source: dict, key: str | None) -> bool:
+    """Whether a hit is a document the number query names (hidden ones included)."""
+    return bool(key) and key in number_keys(source.get("number_key") or "")
+
+
+def _facet_values(agg: dict, selected: str | None) -> list[FacetValue]:
+    """A facet's buckets as the embedded engine lists them: by count, then value."""
+    values = [FacetValue(str(b["key"]), b["doc_count"], selected=b["key"] == selected) for b in agg["v"]["buckets"]]
+    chosen = agg.get("chosen", {}).get("doc_count", 0)
+    if selected and chosen and not any(v.selected for v in values):
+        values.append(FacetValue(selected, chosen, selected=True))
+    return sorted(values, key=lambda f: (-f.count, f.value))
 
 
 class ElasticsearchEngine:
@@ -232,16 +253,22 @@ class ElasticsearchEngine:
         return count
 
     def _load(self, client, name: str, docs: Iterable[SearchDocument], progress) -> int:
-        actions = ({"_index": name, "_id": d.page_id, "_source": entry_for(d).to_dict()} for d in docs)
+        """Bulk-load a new index: the documents analysed in worker processes
+        (``analysed``) while bulk requests are sent from threads, so Python
+        and the cluster work at the same time."""
         count = 0
-        for ok, item in streaming_bulk(
-            client, actions, chunk_size=CHUNK, max_chunk_bytes=20 * 1024 * 1024, max_retries=3, initial_backoff=1
-        ):
-            count += 1
-            if progress and count % CHUNK == 0:
-                progress(CHUNK)
+        with analysed(docs) as sources:
+            actions = ({"_index": name, "_id": source["page_id"], "_source": source} for source in sources)
+            for ok, item in parallel_bulk(
+                client, actions, thread_count=2, queue_size=2, chunk_size=CHUNK, max_chunk_bytes=20 * 1024 * 1024
+            ):
+                count += 1
+                if progress and count % CHUNK == 0:
+                    progress(CHUNK)
         if progress and count % CHUNK:
             progress(count % CHUNK)
+        # One segment: searched faster, and a third smaller than the bulk load leaves it.
+        client.indices.forcemerge(index=name, max_num_segments=1)
         return count
 
     def _drop(self, client, names: list[str]) -> None:
@@ -292,20 +319,20 @@ class ElasticsearchEngine:
         self._bounds = (time.monotonic(), bounds)
         return bounds
 
-    def _number_candidates(self, key: str | None) -> list[dict]:
-        """Sources of the pages whose number the query names, in any spelling
-        (as ``EmbeddedEngine._number_ids``), by page id."""
-        if not key:
+    def _number_fallback(self, key: str | None) -> list[int]:
+        """For a full key no page prints as such ("3-tw" for "3-ct-tw"), the
+        pages with its serial whose number it names (``EmbeddedEngine._number_ids``).
+        A second round trip, only when the first found no page printing the key."""
+        if not key or ":" in key:
             return []
-        serial = None if ":" in key else ":" + key.split("-")[0]
-        s = Search(using=self.client, index=self.alias).filter("terms", number_keys=[key, serial] if serial else [key])
-        s = s.source(["page_id", "number_key", "restrictions"]).sort("page_id").extra(size=NUMBER_CANDIDATES)
-        rows = [h["_source"] for h in s.execute().to_dict()["hits"]["hits"]]
-        named = [r for r in rows if key in number_keys(r.get("number_key", ""))]
-        if named or serial is None:
-            return named
-        # A full key that isn't printed as such ("3-tw" for "3-ct-tw").
-        return [r for r in rows if doc_number_matches(key, r.get("number_key", ""))]
+        body = {
+            "query": {"term": {"number_keys": ":" + key.split("-")[0]}},
+            "sort": [{"page_id": "asc"}],
+            "size": NUMBER_CANDIDATES,
+            "_source": ["page_id", "number_key"],
+        }
+        rows = [h["_source"] for h in self.client.search(index=self.alias, **body)["hits"]["hits"]]
+        return [int(r["page_id"]) for r in rows if doc_number_matches(key, r.get("number_key", ""))]
 
     def _hit(self, source: dict, qplan: QueryPlan, score: float, number_match: bool) -> Hit:
         original = source.get("original") or {}
@@ -325,42 +352,53 @@ class ElasticsearchEngine:
             number_match=number_match,
         )
 
+    def _ask(self, query: SearchQuery, qplan: QueryPlan, number_ids: list[int]) -> list[dict]:
+        """One ``_msearch``: the page, the counts, and the named documents."""
+        named = number_query(qplan.number_key, number_ids)
+        bounds = self._date_bounds() if is_scored(query, qplan) else None
+        header = {"index": self.alias}
+        searches = [header, page_request(query, qplan, named, bounds), header, counts_request(query, qplan, named)]
+        if named is not None:
+            searches += [header, number_request(query, named)]
+        responses = self.client.msearch(searches=searches)["responses"]
+        for r in responses:
+            if "error" in r:
+                reason = (r["error"].get("reason") if isinstance(r["error"], dict) else r["error"]) or ""
+                raise EngineUnavailable(f"Elasticsearch từ chối yêu cầu ({r.get('status', '')}: {reason})")
+        return responses, bounds
+
     def search(self, query: SearchQuery) -> SearchResults:
         started = time.perf_counter()
         qplan = plan(query.text)
         results = SearchResults(query=query, engine=self.name, alternatives=qplan.alternatives)
         with self._asking():
-            named = self._number_candidates(qplan.number_key)
-            number_ids = [int(r["page_id"]) for r in named]
-            bounds = self._date_bounds() if ArchiveSearch.is_scored(query, qplan) else None
-            faceted = ArchiveSearch(self.client, self.alias, query, qplan, number_ids, bounds)
-            response = faceted.execute()
-            raw = response.to_dict()
-            # The named documents, for ``number_hits``: usually among the hits
-            # already (they rank first), else fetched.
-            visible = [i for i, r in zip(number_ids, named) if _allowed(r, query.refused_restrictions)][:5]
-            named_sources = {int(h["_id"]): h["_source"] for h in raw["hits"]["hits"] if int(h["_id"]) in visible}
-            missing = [i for i in visible if i not in named_sources]
-            if missing:
-                found = self.client.mget(index=self.alias, ids=missing, source=SHOWN)["docs"]
-                named_sources.update((int(d["_id"]), d["_source"]) for d in found if d.get("found"))
-
-        shifted = bool(recency_functions(faceted.bounds))
-        numbered = set(number_ids)
-        for h in raw["hits"]["hits"]:
+            fallback: list[int] = []
+            responses, bounds = self._ask(query, qplan, fallback)
+            if qplan.number_key and not responses[2]["hits"]["hits"]:
+                fallback = self._number_fallback(qplan.number_key)
+                if fallback:
+                    responses, bounds = self._ask(query, qplan, fallback)
+        page, counts = responses[0], responses[1]
+        named = responses[2]["hits"]["hits"] if len(responses) > 2 else []
+        numbered = set(fallback) | {int(h["_id"]) for h in named}
+        scored = is_scored(query, qplan)
+        for h in page["hits"]["hits"]:
             source = h["_source"]
             score = 0.0
-            if faceted.scored:
+            if scored:
                 # What the embedded engine reports: the match, without the date's tie-break.
-                score = h["_score"] - (1 + recency(_date(source.get("date")), faceted.bounds) if shifted else 0)
-            results.hits.append(self._hit(source, qplan, score, int(source["page_id"]) in numbered))
-        results.number_hits = [self._hit(named_sources[i], qplan, 0.0, True) for i in visible if i in named_sources]
-        results.total = raw["hits"]["total"]["value"]
+                score = h["_score"] - recency(_date(source.get("date")), bounds)
+            page_id = int(source["page_id"])
+            results.hits.append(self._hit(source, qplan, score, page_id in numbered or _names(source, qplan.number_key)))
+        results.number_hits = [self._hit(h["_source"], qplan, 0.0, True) for h in named]
+        aggs = counts.get("aggregations", {})
+        results.total = aggs["_total"]["doc_count"] if "_total" in aggs else counts["hits"]["total"]["value"]
         if query.with_facets:
             for name in FACETS:
-                values = [FacetValue(str(v), n, selected=sel) for v, n, sel in response.facets[name] if v != ""]
-                results.facets[name] = sorted(values, key=lambda f: (-f.count, f.value))
-        words = raw.get("aggregations", {}).get("_everywhere", {}).get("words", {}).get("buckets", {})
+                results.facets[name] = _facet_values(aggs[name], query.filters.get(name))
+                if aggs[name]["v"].get("sum_other_doc_count"):
+                    results.cut_facets.append(name)
+        words = aggs.get("_everywhere", {}).get("words", {}).get("buckets", {})
         if words:
             results.unknown_terms = [w for w, t in qplan.required if not words.get(t, {}).get("doc_count")]
         results.took_ms = (time.perf_counter() - started) * 1000

@@ -1,19 +1,24 @@
-"""The archive search as an elasticsearch-dsl FacetedSearch.
+"""The archive search's requests, as plain dicts for one ``_msearch``.
 
-It asks the cluster what the embedded engine asks its own index, with the
-same query plan (``search.queryplan``) and the same weights:
+The match is the embedded engine's (the same query plan, ``search.queryplan``),
+so both find the same pages, totals and facet counts (tests/search/engines/
+test_agreement.py); the ranking is Elasticsearch's own over our pre-analysed
+fields, held to the search issue's quality bar rather than to the embedded
+engine's order:
 
 - match: every folded syllable (and quoted pair) of one of the plan's groups,
-  or the document the number names; never a page under a refused restriction;
-- score: the embedded engine's ``body + head * coverage² + number + recency``.
-  One clause per place a term occurs, boosted by the embedded engine's weight;
-  the index's "presence" similarity multiplies it by the term's idf. The head
-  clauses are scaled by the square of the share of the query's syllables the
-  head holds (``coverage_functions``). The named document gets NUMBER_BOOST,
-  and the date adds up to RECENCY (``recency_functions``). No scripts: the
-  cluster may lack painless, as the integration-test distribution does;
-- facets: each counted with every filter but its own (FacetedSearch's filter
-  aggregations plus a post_filter), the embedded engine's disjunctive counts.
+  or the document the number names (a term of ``number_keys``); never a page
+  under a refused restriction;
+- score: a plain sum of term and phrase clauses, exact and folded, head and
+  text, with the shared weights (``scoring_units``) times the term's idf
+  (the index's "presence" BM25: a term in every page is worth nothing and
+  Lucene skips it), the tiers as constant scores (``tier_queries``), the
+  named document's NUMBER_BOOST and recency as a ``distance_feature``. No
+  function_score and no scripts: Lucene can skip the pages that cannot reach
+  the top, and the core-only cluster has no painless;
+- counts (``counts_request``): unscored, size 0, each facet counted with every
+  filter but its own (the embedded engine's disjunctive counts), its top
+  values only, the full list when asked (``SearchQuery.full_facet``).
 
 Query text only ever reaches the cluster as analysed tokens in term and
 two-term phrase queries: no query syntax to escape or to trip over.
@@ -23,17 +28,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from elasticsearch_dsl import FacetedSearch, Q, TermsFacet
+from elasticsearch_dsl import Q
 
 from search.documents import ALL_EXACT, FREQUENT, HEAD_EXACT, HEAD_FOLDED
 from search.engines.base import FACETS, LITERAL_BOOST, NUMBER_BOOST, RECENCY, scoring_units, tiers
-from search.engines.elasticsearch.documents import ArchiveEntry
 from search.query import NEWEST, SearchQuery
 from search.queryplan import QueryPlan
 
-FACET_SIZE = 5000  # every value, as the embedded engine counts them (regions are the most: ~800)
+# Values per facet: the page shows 12 and the rest behind "Thêm … mục"
+# (``search.views``); a reader who opens it asks for that facet's full list
+# (``SearchQuery.full_facet``). Regions are shown a level at a time
+# (``search.service._region_values``): the provinces must all be there.
+FACET_SIZE = 40
+FACET_SIZES = {"region": 400}
+FULL_FACET = 10_000
+NUMBER_HITS = 5
 MAX_WINDOW = 10_000  # the index's max_result_window: deeper pages come back empty
-SHOWN = ["page_id", "url", "title", "content", "kind", "number", "issuer", "date", "original", "restrictions"]
+SHOWN = ["page_id", "url", "title", "content", "kind", "number", "number_key", "issuer", "date", "original"]
 # Index-token prefixes of ``search.documents`` -> the field holding those
 # tokens, and whether it is text (a pair is then a phrase) or keyword.
 _FIELDS = (
@@ -94,120 +105,136 @@ def tier_queries(qplan: QueryPlan) -> list[Q]:
 
 
 def scoring_queries(qplan: QueryPlan) -> list[Q]:
-    """The embedded engine's ``_scores``, as queries whose scores add up."""
-    body, head = [], []
-    # The shared units and weights (``search.engines.base``): one ranking, two engines.
-    for token, weight, in_head in scoring_units(qplan):
-        (head if in_head else body).append(unit_query(token, weight))
-    queries = [Q("bool", should=body)] if body else []
-    if head:
-        coverage = coverage_functions(qplan)
-        queries.append(Q("function_score", query=Q("bool", should=head), functions=coverage, score_mode="max", boost_mode="multiply"))
-    return queries
+    """One clause per place a query term occurs, with the shared weights
+    (``search.engines.base.scoring_units``) times the term's idf. A plain
+    sum of term scores, no function_score around it: Lucene then knows each
+    clause's best score and skips the pages that cannot reach the top
+    (block-max WAND), which matters when common syllables ("hàng", "việt")
+    match the whole archive: a term in nearly every page has an idf near 0,
+    so its clause is never what lets a page in."""
+    return [unit_query(token, weight) for token, weight, _head in scoring_units(qplan)]
 
 
-def coverage_functions(qplan: QueryPlan) -> list[dict]:
-    """Score functions worth (k / m)² when the head holds at least k of a
-    group's m syllables; the best one counts (``score_mode: max``). That is
-    ``EmbeddedEngine._head_coverage`` squared. A page whose head holds none
-    has no head score to scale, since every head term is made of them."""
-    functions = []
-    for group in qplan.groups:
-        syllables = [t for t in group if "_" not in t]
-        held = [Q("term", head_folded=t) for t in syllables]
-        for k in range(1, len(syllables) + 1):
-            at_least = Q("bool", should=held, minimum_should_match=k)
-            functions.append({"filter": at_least.to_dict(), "weight": (k / len(syllables)) ** 2})
-    return functions
-
-
-def recency_functions(bounds: tuple[dt.date, dt.date] | None) -> list[dict]:
-    """Score functions adding 1 + RECENCY * (date - oldest) / (newest - oldest).
-
-    A function_score gives 1 to a page no function matches (an undated one),
-    so dated pages get 1 too: the constant shifts every score alike, and the
-    rest is the embedded engine's recency, linear from 0 (oldest) to 1 (newest).
-    """
+def recency_query(bounds: tuple[dt.date, dt.date] | None) -> Q | None:
+    """Up to RECENCY for the newest pages, falling off with age: a tie-break
+    below any real difference in match, as ``distance_feature`` (which
+    Lucene can skip by, unlike a function_score)."""
     if not bounds or bounds[1] <= bounds[0]:
-        return []
-    low, high = bounds
-    hours = (high - low).days * 24
-    dated = Q("exists", field="date")
-    # Linear decay is 1 at origin and reaches 0 at scale / (1 - decay) away.
-    decay = {"origin": high.isoformat(), "scale": f"{hours // 2}h", "decay": 0.5}
-    return [
-        {"filter": dated.to_dict(), "weight": 1},
-        {"filter": dated.to_dict(), "linear": {"date": decay}, "weight": RECENCY},
-    ]
+        return None
+    return Q("distance_feature", field="date", origin=bounds[1].isoformat(), pivot=f"{_pivot_days(bounds)}d", boost=RECENCY)
+
+
+def _pivot_days(bounds: tuple[dt.date, dt.date]) -> int:
+    return max((bounds[1] - bounds[0]).days // 2, 1)
 
 
 def recency(date: dt.date | None, bounds: tuple[dt.date, dt.date] | None) -> float:
-    """What ``recency_functions`` add to a page's score, minus the constant 1."""
+    """What ``recency_query`` adds to a page's score."""
     if not date or not bounds or bounds[1] <= bounds[0]:
         return 0.0
-    low, high = bounds
-    return RECENCY * min(max((date - low).days / (high - low).days, 0.0), 1.0)
+    pivot = _pivot_days(bounds)
+    return RECENCY * pivot / (pivot + abs((bounds[1] - date).days))
 
 
-class ArchiveSearch(FacetedSearch):
-    doc_types = [ArchiveEntry]
-    facets = {name: TermsFacet(field=name, size=FACET_SIZE) for name in FACETS}
+def is_scored(query: SearchQuery, qplan: QueryPlan) -> bool:
+    """Ranked by relevance (else newest first, as the embedded engine does)."""
+    return query.sort != NEWEST and not qplan.is_empty
 
-    def __init__(self, client, index: str, query: SearchQuery, qplan: QueryPlan, number_ids: list[int], bounds):
-        self.using = client
-        self.index = index
-        self.request = query
-        self.qplan = qplan
-        self.number_ids = [str(i) for i in number_ids]
-        self.bounds = bounds
-        self.scored = self.is_scored(query, qplan)
-        filters = {name: value for name, value in query.filters.items() if name in FACETS}
-        super().__init__(query=qplan, filters=filters, sort=self._order())
-        start = min(query.offset, MAX_WINDOW)
-        self._s = self._s[start : min(query.offset + query.per_page, MAX_WINDOW)]
 
-    @staticmethod
-    def is_scored(query: SearchQuery, qplan: QueryPlan) -> bool:
-        """Ranked by relevance (else newest first, as the embedded engine does)."""
-        return query.sort != NEWEST and not qplan.is_empty
+def number_query(key: str | None, number_ids: list[int]) -> Q | None:
+    """The pages a number query names: those printing ``key`` (a term of
+    ``number_keys``, so no round trip first), or, for a full key printed
+    otherwise, the ids found by ``ElasticsearchEngine._number_fallback``."""
+    if number_ids:
+        return Q("ids", values=[str(i) for i in number_ids])
+    return Q("term", number_keys=key) if key else None
 
-    def _order(self) -> list:
-        newest = [{"date": {"order": "desc", "missing": "_last"}}, {"page_id": "desc"}]
-        return [{"_score": "desc"}, {"page_id": "desc"}] if self.scored else newest
 
-    def search(self):
-        return super().search().extra(track_total_hits=True).source(SHOWN)
+def _base_filters(query: SearchQuery, qplan: QueryPlan, named: Q | None) -> list[Q]:
+    """Visibility, dates and the match: what every part of a search shares."""
+    filters = []
+    if query.refused_restrictions:
+        filters.append(~Q("terms", restrictions=sorted(query.refused_restrictions)))
+    if query.date_from or query.date_to:
+        bounds = {"gte": query.date_from, "lte": query.date_to}
+        filters.append(Q("range", date={k: v.isoformat() for k, v in bounds.items() if v}))
+    if not qplan.is_empty:
+        alternatives = [holds_all(group) for group in qplan.match if group]
+        if named is not None:
+            alternatives.append(named)
+        filters.append(Q("bool", should=alternatives, minimum_should_match=1))
+    return filters
 
-    def query(self, search, qplan: QueryPlan):
-        request = self.request
-        filters = []
-        if request.refused_restrictions:
-            filters.append(~Q("terms", restrictions=sorted(request.refused_restrictions)))
-        if request.date_from or request.date_to:
-            bounds = {"gte": request.date_from, "lte": request.date_to}
-            filters.append(Q("range", date={k: v.isoformat() for k, v in bounds.items() if v}))
-        if not qplan.is_empty:
-            alternatives = [holds_all(group) for group in qplan.match if group]
-            if self.number_ids:
-                alternatives.append(Q("ids", values=self.number_ids))
-            filters.append(Q("bool", should=alternatives, minimum_should_match=1))
-        should = []
-        if self.scored:
-            should = scoring_queries(qplan) + tier_queries(qplan)
-            if self.number_ids:
-                should.append(Q("constant_score", filter=Q("ids", values=self.number_ids), boost=NUMBER_BOOST))
-        query = Q("bool", filter=filters, should=should, minimum_should_match=0) if should else Q("bool", filter=filters)
-        functions = recency_functions(self.bounds) if self.scored else []
-        if functions:
-            query = Q("function_score", query=query, functions=functions, score_mode="sum", boost_mode="sum")
-        return search.query(query)
 
-    def aggregate(self, search):
-        if self.request.with_facets:
-            super().aggregate(search)
-        words = list(dict.fromkeys(token for _, token in self.qplan.required))
-        if words:
-            # How many pages hold each word, in the whole archive: the words
-            # found nowhere are reported (``unknown_terms``), as the embedded engine does.
-            counts = {t: unit_query(t) for t in words}
-            search.aggs.bucket("_everywhere", "global").bucket("words", "filters", filters=counts)
+def facet_filters(query: SearchQuery) -> dict[str, Q]:
+    return {name: Q("term", **{name: value}) for name, value in query.filters.items() if name in FACETS}
+
+
+def page_request(query: SearchQuery, qplan: QueryPlan, named: Q | None, bounds) -> dict:
+    """The page of hits: scored (or newest first), no total, no aggregations."""
+    filters = _base_filters(query, qplan, named) + list(facet_filters(query).values())
+    scored = is_scored(query, qplan)
+    should = []
+    if scored:
+        should = scoring_queries(qplan) + tier_queries(qplan)
+        if named is not None:
+            should.append(Q("constant_score", filter=named, boost=NUMBER_BOOST))
+        dated = recency_query(bounds)
+        if dated is not None:
+            should.append(dated)
+    q = Q("bool", filter=filters, should=should, minimum_should_match=0) if should else Q("bool", filter=filters)
+    newest = [{"date": {"order": "desc", "missing": "_last"}}, {"page_id": "desc"}]
+    start = min(query.offset, MAX_WINDOW)
+    return {
+        "query": q.to_dict(),
+        "sort": [{"_score": "desc"}, {"page_id": "desc"}] if scored else newest,
+        "from": start,
+        "size": max(min(query.offset + query.per_page, MAX_WINDOW) - start, 0),
+        "_source": SHOWN,
+        "track_total_hits": False,
+    }
+
+
+def counts_request(query: SearchQuery, qplan: QueryPlan, named: Q | None) -> dict:
+    """Total and facets, unscored: the match as a filter, each facet counted
+    with every facet filter but its own (the embedded engine's disjunctive
+    counts), a plain terms aggregation when no other filter applies."""
+    selected = facet_filters(query)
+    aggs: dict = {}
+    if selected:
+        aggs["_total"] = {"filter": Q("bool", filter=list(selected.values())).to_dict()}
+    if query.with_facets:
+        for name in FACETS:
+            size = FULL_FACET if name == query.full_facet else FACET_SIZES.get(name, FACET_SIZE)
+            terms = {"terms": {"field": name, "size": size}}
+            inner = {"v": terms}
+            if name in selected:  # counted even when outside the top values
+                inner["chosen"] = {"filter": selected[name].to_dict()}
+            others = [f for other, f in selected.items() if other != name]
+            aggs[name] = {"filter": Q("bool", filter=others).to_dict() if others else {"match_all": {}}, "aggs": inner}
+    words = list(dict.fromkeys(token for _, token in qplan.required))
+    if words:
+        # How many pages hold each word, in the whole archive: the words
+        # found nowhere are reported (``unknown_terms``), as the embedded engine does.
+        counts = {t: unit_query(t).to_dict() for t in words}
+        aggs["_everywhere"] = {"global": {}, "aggs": {"words": {"filters": {"filters": counts}}}}
+    return {
+        "query": Q("bool", filter=_base_filters(query, qplan, named)).to_dict(),
+        "size": 0,
+        "track_total_hits": not selected,
+        "aggs": aggs,
+    }
+
+
+def number_request(query: SearchQuery, named: Q) -> dict:
+    """The documents a number names, in page order, those the reader may see."""
+    filters = [named]
+    if query.refused_restrictions:
+        filters.append(~Q("terms", restrictions=sorted(query.refused_restrictions)))
+    return {
+        "query": Q("bool", filter=filters).to_dict(),
+        "sort": [{"page_id": "asc"}],
+        "size": NUMBER_HITS,
+        "_source": SHOWN,
+        "track_total_hits": False,
+    }
