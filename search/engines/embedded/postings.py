@@ -127,9 +127,10 @@ class PostgresStore(_TokenMemo):
         """Rows of a query on the GIN index. The planner charges the lexemes'
         cost to a bitmap scan's recheck too (which GIN's exact posting lists
         never run), so for a common token it would still pick a sequential
-        scan that does compute them, 12 s at 10,000 pages: scans are turned
-        off for the query, and JIT, which those costs would trigger (40 ms), and
-        parallel workers, which cost more to start than they save here."""
+        scan that does compute them, 12 s at 10,000 pages: sequential scans
+        are turned off, and JIT, which those costs would trigger (40 ms), and
+        parallel workers, which cost more to start than they save here, for
+        the query's transaction (its own, unless a caller holds one open)."""
         with transaction.atomic(), connection.cursor() as cur:
             cur.execute(
                 "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), "
