@@ -15,7 +15,9 @@ round, each query with its facets:
   texts (title, summary, body), top 10 plus two facets (content, kind);
   each query is cut off after ``--wagtail-limit`` seconds and then counts
   as that limit, so its figures are lower bounds ("≥");
-- elasticsearch: the cluster at ELASTICSEARCH_URL (see bench/README.md).
+- elasticsearch: the cluster at ELASTICSEARCH_URL (see bench/README.md),
+  interleaved query by query with the naive reference query on the same
+  node (``bench.naive_es``), whose bulk build is timed too.
 
 Prints index build throughput, p50/p95 latency, the ratios, the first
 search after a process start (in a child process) and after an index
@@ -207,6 +209,26 @@ def measure(runner, queries: list[dict], rounds: int) -> list[float]:
     return [runner.run(q) for _ in range(rounds) for q in queries]
 
 
+def measure_interleaved(runners: list, queries: list[dict], rounds: int) -> list[list[float]]:
+    """Each query through every runner in turn, so load on the machine falls
+    on all of them alike and their ratios hold."""
+    for q in queries:
+        for runner in runners:
+            runner.run(q)
+    times: list[list[float]] = [[] for _ in runners]
+    for _ in range(rounds):
+        for q in queries:
+            for i, runner in enumerate(runners):
+                times[i].append(runner.run(q))
+    return times
+
+
+def naive_runner(engine):
+    from bench.naive_es import NaiveRunner
+
+    return NaiveRunner(engine.client, f"{engine.alias}-naive")
+
+
 def first_after_change(runner, mix: list[dict]) -> float:
     """The first search after a page is (re)published: the facet table and
     the frequent tokens' masks are brought up to date first, which the
@@ -262,7 +284,15 @@ def bench_size(n: int, args) -> dict:
         runner.engine.facets.get() if name == "embedded" else None
         if name == "embedded":
             print(f"{name}: facet table loaded in {time.perf_counter() - started:.2f} s")
-        report[name] = measure(runner, mix, args.rounds)
+        if name == "elasticsearch":
+            # The naive reference query (bench.naive_es) on the same node, interleaved.
+            naive = naive_runner(runner.engine)
+            report.setdefault("build", {})["naive"] = naive.build(n)
+            print(f"naive: index built at {report['build']['naive']:,.0f} docs/s")
+            report[name], report["naive"] = measure_interleaved([runner, naive], mix, args.rounds)
+            naive.drop()
+        else:
+            report[name] = measure(runner, mix, args.rounds)
         items = items or known_items(n)
         report["known_items"] = items
         report["quality"][name] = quality(runner.engine, items)
@@ -280,7 +310,7 @@ def bench_size(n: int, args) -> dict:
 
 def print_report(n: int, report: dict, args) -> None:
     print(f"\n{'engine':<14} {'p50 ms':>9} {'p95 ms':>9} {'mean ms':>9}   queries: {len(report.get('embedded', []))} timed")
-    for name in args.engines:
+    for name in [*args.engines, "naive"]:
         times = report.get(name)
         if not times:
             continue
@@ -297,6 +327,12 @@ def print_report(n: int, report: dict, args) -> None:
         print(f"embedded: first search after a process start {report['first_after_start'] * 1000:.0f} ms")
     if "first_after_change" in report:
         print(f"embedded: first search after an index change {report['first_after_change'] * 1000:.0f} ms")
+    if "naive" in report:
+        e, v = report["elasticsearch"], report["naive"]
+        print(
+            f"elasticsearch / naive (end to end, interleaved): p50 {percentile(e, .5) / percentile(v, .5):.2f}×, "
+            f"p95 {percentile(e, .95) / percentile(v, .95):.2f}× (targets ≤ 1.5×, ≤ 2×)"
+        )
     if "wagtail" in report and "embedded" in report:
         w, e = report["wagtail"], report["embedded"]
         ge = "≥" if report.get("wagtail_timeouts") else ""
