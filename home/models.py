@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from cms.cases.models import ExemplaryCasePage
 from cms.content.filters import filter_pages, parse_filters
@@ -16,6 +18,7 @@ from cms.materials.models import PropagandaMaterialPage
 from cms.taxonomy.models import Region, Theme
 from vietnamese.vocabulary import CONTENT_KIND_LABELS, KIND_CHOICES, SECTION_SLUGS, choices
 
+from .caching import routed_page
 from .listing import paginate
 
 CONTENT_MODELS = [OfficialDocumentPage, PlanPage, ExemplaryCasePage, PropagandaMaterialPage]
@@ -32,6 +35,18 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "Trang chủ"
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the page at a path found in one query (two per
+        path segment otherwise): the path's page type and id are cached per content
+        version (home/caching.py). Pages with their own routing get Wagtail's."""
+        if path_components:
+            page = routed_page(self.url_path + "/".join(path_components) + "/")
+            if page is not None and type(page).route is Page.route:
+                if not page.live:
+                    raise Http404
+                return RouteResult(page)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -88,8 +103,11 @@ class SectionPage(Page):
 
     @classmethod
     def top_of(cls, page):
-        """The top-level section above ``page``: its theme and region links filter it."""
-        return cls.objects.ancestor_of(page).order_by("depth").first()
+        """The top-level section above ``page``: its theme and region links filter it.
+        Kept on the page object, so the several parts of one page that ask cost one query."""
+        if "_top_section" not in page.__dict__:
+            page.__dict__["_top_section"] = cls.objects.ancestor_of(page).order_by("depth").first()
+        return page.__dict__["_top_section"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

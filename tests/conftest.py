@@ -24,6 +24,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     shutil.rmtree(session_dir, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rolled-back rows must not live on in the cache (home/caching.py): ids repeat between tests.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 

@@ -118,6 +118,17 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Shared fragments, routes and search results (home/caching.py) are cached per content
+# version and visibility class. In one process (runserver, tests) the process's memory;
+# production shares a file-based cache between its gunicorn workers (production.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": int(os.environ.get("CACHE_TIMEOUT", "600")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -47,6 +47,16 @@ if not HTTPS:
     # Plain HTTP was chosen (HTTPS=0): these checks ask for HTTPS itself.
     SILENCED_SYSTEM_CHECKS += ["security.W004", "security.W008", "security.W012", "security.W016"]
 
+# One cache for every gunicorn worker: files in CACHE_DIR (no server to run). Sessions are
+# read from it too (written through to the database), which saves a query per request.
+CACHES["default"] = {  # noqa: F405
+    **CACHES["default"],  # noqa: F405
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),  # noqa: F405
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 )

@@ -1,0 +1,122 @@
+"""Shared caching of what readers see, within the one visibility rule.
+
+A cached fragment or result is shared only between requests that may see
+exactly the same thing: its key holds
+
+- the **content version**, a random token replaced whenever anything a page
+  shows may have changed (a page saved, published, unpublished, moved or
+  deleted; privacy, themes, regions, issuers, documents, images: see
+  ``WATCHED_APPS``), and at the next go-live or expiry time of any page, since
+  the clock changes what the rule lets through without any signal; and
+- the **visibility class** of the request: the page-privacy restrictions it
+  fails (``cms.content.visibility.refused_restrictions``; the time part of the
+  rule is the same for everybody at one content version).
+
+A new token is taken on the change and again once its transaction commits, so a
+request that read the old rows in between cannot keep them under the new token.
+"""
+
+from uuid import uuid4
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "content:version"
+# Apps whose rows pages show or whose rows decide who sees them.
+WATCHED_APPS = frozenset(
+    {"wagtailcore", "wagtaildocs", "wagtailimages", "taggit", "taxonomy", "content", "directives", "cases", "materials", "home"}
+)
+
+
+def _next_boundary(now):
+    """The next moment a page's go-live or expiry time passes (None: no such page)."""
+    times = Page.objects.aggregate(
+        go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
+        expiry=Min("expire_at", filter=Q(expire_at__gt=now)),
+    )
+    upcoming = [t for t in times.values() if t is not None]
+    return min(upcoming) if upcoming else None
+
+
+def content_version():
+    """The current content version token (read from the shared cache)."""
+    state = cache.get(VERSION_KEY)
+    now = timezone.now()
+    if state is None or (state[1] is not None and now >= state[1]):
+        state = (uuid4().hex, _next_boundary(now))
+        cache.set(VERSION_KEY, state, None)
+    return state[0]
+
+
+def invalidate():
+    """Pages may show something else now: take a new token, and again after the commit."""
+    cache.delete(VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+
+
+def _restrictions():
+    """Every page-privacy restriction with its groups, cached per content version."""
+    key = f"content:restrictions:{content_version()}"
+    restrictions = cache.get(key)
+    if restrictions is None:
+        restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+        cache.set(key, restrictions)
+    return restrictions
+
+
+def refused_restrictions(request):
+    """``cms.content.visibility.refused_restrictions`` from the cached list of
+    restrictions, once per request: Wagtail's own ``accept_request`` decides."""
+    refused = getattr(request, "_refused_restrictions", None)
+    if refused is None:
+        refused = [r for r in _restrictions() if not r.accept_request(request)]
+        request._refused_restrictions = refused
+    return refused
+
+
+def visibility_class(request):
+    """What tells apart requests that may see different things: the restrictions refused."""
+    return ".".join(str(r.pk) for r in sorted(refused_restrictions(request), key=lambda r: r.pk)) or "all"
+
+
+def shared_key(kind, request, *parts):
+    """A cache key for something shown to every request of the same visibility class."""
+    return ":".join(["shared", kind, content_version(), visibility_class(request), *map(str, parts)])
+
+
+def _changed(sender, **kwargs):
+    if sender is not None and getattr(getattr(sender, "_meta", None), "app_label", None) in WATCHED_APPS:
+        invalidate()
+
+
+def _page_event(sender, **kwargs):
+    invalidate()
+
+
+def connect():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_changed, dispatch_uid=f"home.caching.{id(signal)}")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_page_event, dispatch_uid=f"home.caching.page.{id(signal)}")
+
+
+def routed_page(url_path):
+    """The specific page at ``url_path`` (None: no page), its type and id cached per content version."""
+    key = f"content:route:{content_version()}:{url_path}"
+    found = cache.get(key)
+    if found is None:
+        row = Page.objects.filter(url_path=url_path).values_list("content_type_id", "pk").first()
+        found = row or ()
+        cache.set(key, found)
+    if not found:
+        return None
+    model = ContentType.objects.get_for_id(found[0]).model_class()
+    if model is None:
+        return None
+    return model.objects.filter(pk=found[1]).first()

@@ -1,0 +1,64 @@
+"""{% shared_fragment page %}…{% endshared_fragment %}: a part of a page rendered once and
+shared by every reader of the same visibility class (home/caching.py), never in a preview.
+
+Only what the page itself shows belongs inside: nothing of the user (names, tokens,
+subscriptions, CSRF fields) may be, since the fragment is shared between users.
+"""
+
+import hashlib
+import os
+
+from django import template
+from django.core.cache import cache
+
+from home.caching import shared_key
+
+register = template.Library()
+
+
+def _template_stamp(context):
+    """The page's own template (one extending the fragment's) and when it last changed."""
+    name = getattr(getattr(getattr(context, "template", None), "origin", None), "name", "") or ""
+    try:
+        return hashlib.sha1(f"{name}:{os.path.getmtime(name)}".encode()).hexdigest()[:8]
+    except OSError:
+        return hashlib.sha1(name.encode()).hexdigest()[:8]
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, page, fingerprint):
+        self.nodelist = nodelist
+        self.page = page
+        self.fingerprint = fingerprint
+
+    def render(self, context):
+        request = context.get("request")
+        page = self.page.resolve(context)
+        if request is None or getattr(request, "is_preview", False) or not getattr(page, "pk", None):
+            return self.nodelist.render(context)
+        key = shared_key("fragment", request, page.pk, self.fingerprint, _template_stamp(context))
+        html = cache.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(key, html)
+        return html
+
+
+@register.tag
+def shared_fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% shared_fragment page %} takes the page")
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    # The template and its modification time: a changed template never serves an old fragment.
+    origin = getattr(parser, "origin", None)
+    name = getattr(origin, "name", "") or ""
+    try:
+        mtime = os.path.getmtime(name)
+    except OSError:
+        mtime = 0
+    position = len(getattr(parser, "_shared_fragments", ()))
+    parser._shared_fragments = (*getattr(parser, "_shared_fragments", ()), position)
+    fingerprint = hashlib.sha1(f"{name}:{mtime}:{position}".encode()).hexdigest()[:12]
+    return SharedFragmentNode(nodelist, parser.compile_filter(bits[1]), fingerprint)
