@@ -36,9 +36,14 @@ def issuing_body(name, level="", region=None, abbreviation=""):
     return body
 
 
-def apply_metadata(page: OfficialDocumentPage, doc: ParsedDocument, issuer_abbreviation: str = "") -> None:
-    """Set ``page``'s metadata fields, regions, themes and citations from ``doc``."""
-    regions = list(Region.objects.filter(slug__in=doc.regions).order_by("path"))
+def apply_metadata(page: OfficialDocumentPage, doc: ParsedDocument, issuer_abbreviation: str = "",
+                   regions=None, themes=None) -> None:
+    """Set ``page``'s metadata fields, regions, themes and citations from ``doc``.
+
+    ``regions`` and ``themes``: the rows of ``doc.regions`` and ``doc.themes`` if the caller has
+    them already (an import caches them per batch); looked up otherwise."""
+    if regions is None:
+        regions = list(Region.objects.filter(slug__in=doc.regions).order_by("path"))
     page.kind = doc.kind if doc.kind in KIND_LABELS else ""  # a "Quy định" is filed without a kind
     page.number = doc.number or ""
     page.issuer = issuing_body(doc.issuer, doc.level, regions[0] if regions else None, issuer_abbreviation)
@@ -53,7 +58,7 @@ def apply_metadata(page: OfficialDocumentPage, doc: ParsedDocument, issuer_abbre
     page.signer_title = doc.signer_title or ""
     page.signer = doc.signer or ""
     page.regions.set(regions)
-    page.themes.set(list(Theme.objects.filter(slug__in=doc.themes)))
+    page.themes.set(list(Theme.objects.filter(slug__in=doc.themes)) if themes is None else themes)
     page.citations = [
         DocumentCitation(
             cited_number=cited["number"],

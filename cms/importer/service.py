@@ -7,9 +7,11 @@ and a document that fails leaves nothing behind (no page, no attachment).
 """
 
 import hashlib
+from contextlib import contextmanager
 from html import escape
 import io
 import os
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -22,7 +24,7 @@ from wagtail.documents import get_document_model
 from cms.content.bodytext import body_blocks
 from cms.content.indexing import deferred_indexing
 from cms.cases.models import ExemplaryCasePage
-from cms.content.models import ContentPageAttachment, ContentPageRelated
+from cms.content.models import ContentPageAttachment, ContentPageRelated, ContentPageTheme
 from cms.directives.metadata import apply_metadata
 from cms.directives.models import DocumentCitation, OfficialDocumentPage, PlanPage
 from cms.materials.models import PropagandaMaterialPage
@@ -227,6 +229,57 @@ def describe(document, source_name):
 BATCH_SIZE = 50  # files whose index work is done in one pass
 
 
+class _BatchCache(threading.local):
+    """Look-ups that every document of a batch repeats (regions, themes, sections), asked once per
+    batch. Only rows that existed before the batch are kept, so a document rolled back cannot
+    leave a stale entry behind."""
+
+    def __init__(self):
+        self.active = False
+        self.regions: dict[str, Region] = {}
+        self.themes: dict[str, Theme] = {}
+        self.sections: dict[tuple, SectionPage] = {}
+
+    @contextmanager
+    def batch(self):
+        if self.active:  # nested: the outer batch owns the cache
+            yield
+            return
+        self.active = True
+        try:
+            yield
+        finally:
+            self.active = False
+            self.regions.clear()
+            self.themes.clear()
+            self.sections.clear()
+
+
+_cache = _BatchCache()
+
+
+def _by_slug(model, store, slugs):
+    """The ``model`` rows with these slugs, in the order of ``path`` for regions (as queried)."""
+    slugs = list(slugs)
+    if not _cache.active:
+        rows = model.objects.filter(slug__in=slugs)
+        return list(rows.order_by("path") if model is Region else rows)
+    missing = [slug for slug in slugs if slug not in store]
+    if missing:
+        for row in model.objects.filter(slug__in=missing):
+            store[row.slug] = row
+    rows = [store[slug] for slug in dict.fromkeys(slugs) if slug in store]
+    return sorted(rows, key=lambda r: r.path) if model is Region else rows
+
+
+def regions_for(slugs):
+    return _by_slug(Region, _cache.regions, slugs)
+
+
+def themes_for(slugs):
+    return _by_slug(Theme, _cache.themes, slugs)
+
+
 def import_all(items, section_slug=None, dry_run=False, user=None, progress=None):
     """Outcomes for Sources (and Outcomes of files that could not be opened, passed through),
     the index work of each batch of files done once at the batch's end."""
@@ -235,7 +288,7 @@ def import_all(items, section_slug=None, dry_run=False, user=None, progress=None
     for start in range(0, len(items), BATCH_SIZE):
         # One transaction per batch (each document in its own savepoint, see save_guarded): a
         # stopped import loses at most its current batch, whole, and a rerun redoes it.
-        with deferred_indexing(), transaction.atomic():
+        with deferred_indexing(), transaction.atomic(), _cache.batch():
             for index, item in enumerate(items[start:start + BATCH_SIZE], start=start + 1):
                 if isinstance(item, Outcome):
                     outcomes.append(item)
@@ -299,7 +352,13 @@ def _section(section_slug, page_type, regions, user=None):
         if section is None:
             raise ImportFailure(f"Không tìm thấy chuyên mục “{section_slug}”.")
     else:
-        section = SectionPage.for_content(PAGE_TYPE_CONTENT.get(page_type, "van_ban"), regions)
+        kind = PAGE_TYPE_CONTENT.get(page_type, "van_ban")
+        key = (kind, tuple(region.pk for region in regions))
+        section = _cache.sections.get(key) if _cache.active else None
+        if section is None:
+            section = SectionPage.for_content(kind, regions)
+            if section is not None and _cache.active:
+                _cache.sections[key] = section
         if section is None:
             raise ImportFailure("Chưa có chuyên mục để nhận văn bản (chạy load_demo hoặc tạo chuyên mục trước).")
     if user is not None and not section.permissions_for_user(user).can_add_subpage():
@@ -349,12 +408,12 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
         return Outcome(source.name, SKIPPED, UNCHANGED, existing.title, existing.pk)
     if existing is not None and user is not None and not existing.permissions_for_user(user).can_edit():
         raise ImportFailure(f"Văn bản đã có trong kho (“{existing.title}”) nhưng bạn không có quyền cập nhật.")
-    regions = list(Region.objects.filter(slug__in=doc.regions))
+    regions = regions_for(doc.regions)
     if page is None:
         model = PlanPage if doc.page_type == "plan" else OfficialDocumentPage
         page = model(title=title or default_title(doc), live=False)
     section = _section(section_slug, doc.page_type, regions, user) if existing is None else None
-    apply_metadata(page, doc)
+    apply_metadata(page, doc, regions=regions, themes=themes_for(doc.themes))
     resolved = _resolved_references(doc, page.citations.count())
     if resolved:
         page.citations = list(page.citations.all()) + resolved
@@ -364,8 +423,9 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
     if section is not None:
         # A new draft's own rows (citations, attachments) exist at once; an update
         # of a live document only goes into a revision awaiting review.
-        section.add_child(instance=page)
-    revision = page.save_revision(user=user, log_action=True)
+        _add_child(section, page)
+    # A new page was validated by the save just made; an update is validated here.
+    revision = page.save_revision(user=user, log_action=True, clean=section is None)
     ImportedFile.objects.create(digest=file_digest, part=doc.part, page=page, name=source.name[:255])
     submitted = _submit_for_review(page, revision, user)
     if existing:
@@ -373,6 +433,22 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
     else:
         status, reason = CREATED, "Tạo bản nháp" + (", đã gửi duyệt." if submitted else ".")
     return Outcome(source.name, status, reason, page.title, page.pk, doc.warnings, describe(doc, source.name))
+
+
+def _add_child(section, page):
+    """``section.add_child(instance=page)``, the page's theme rows written in one INSERT.
+
+    Saving a new page writes each row of its inline relations with a query of its own; a
+    document has up to a dozen themes. They are held back from that save, inserted together,
+    and put back on the page, so its revision and the index see them as before.
+    """
+    items = list(page.theme_items.all())
+    page.theme_items = []
+    section.add_child(instance=page)
+    for item in items:
+        item.content_object = page
+    ContentPageTheme.objects.bulk_create(items)
+    page.theme_items = items
 
 
 def _same_original(page, file_digest):
@@ -432,7 +508,7 @@ _CASE_SUBJECTS = (
 
 
 def _save_article(doc, source, files, file_digest, section_slug, user, title):
-    regions = list(Region.objects.filter(slug__in=doc.regions))
+    regions = regions_for(doc.regions)
     model = ARTICLE_MODELS[doc.page_type]
     page = model(title=title or default_title(doc), live=False)
     headline = (doc.subject or page.title)[:255]
@@ -448,11 +524,11 @@ def _save_article(doc, source, files, file_digest, section_slug, user, title):
     page.body = _blocks(doc) + ([("paragraph", f"<p>{escape(doc.byline)}</p>")] if doc.byline else [])
     page.related_links = _related_pages(doc)
     page.regions.set(regions)
-    page.themes.set(list(Theme.objects.filter(slug__in=doc.themes)))
+    page.themes.set(themes_for(doc.themes))
     section = _section(section_slug, doc.page_type, regions, user)
     _attach(page, source, files)
-    section.add_child(instance=page)
-    revision = page.save_revision(user=user, log_action=True)
+    _add_child(section, page)
+    revision = page.save_revision(user=user, log_action=True, clean=False)  # validated by _add_child
     ImportedFile.objects.create(digest=file_digest, part=doc.part, page=page, name=source.name[:255])
     submitted = _submit_for_review(page, revision, user)
     reason = "Tạo bản nháp" + (", đã gửi duyệt." if submitted else ".")
