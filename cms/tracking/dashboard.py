@@ -21,7 +21,7 @@ from .tree import PROVINCE_PATH_LEN
 
 MONTHS = 6
 TOP_PROVINCES = 6
-BAR_WIDTH = 200
+BAR_WIDTH = 120
 
 
 def may_see_dashboard(user):

@@ -113,6 +113,10 @@ def editable_page_id(username):
 
 def editor_pages(page, base, tmp_dir):
     """The editor's admin pages: dashboard, import review and result, page editor."""
+    # The site's home page carries the Ban Chỉ đạo's dashboard for editors (not for readers).
+    page.goto(base + "/")
+    assert page.locator("section.dashboard").count() == 1
+    yield "home-dashboard"
     page.goto(base + "/admin/")
     yield "admin-dashboard"
     page.goto(base + "/admin/nhap-van-ban/")

@@ -163,3 +163,9 @@ def test_few_queries_whatever_the_width(rf, django_user_model, django_assert_max
     user = django_user_model.objects.get(username="canbo")
     with django_assert_max_num_queries(20):
         _report(rf, user, "3-ct-tw")
+
+
+def test_reachable_from_search_results(reader):
+    letter = OfficialDocumentPage.objects.get(number=BAC_GIANG_LETTER)
+    text = reader.get("/tim-kiem/", {"q": BAC_GIANG_LETTER}).text
+    assert f'href="{reverse("tracking:page", args=[letter.pk])}"' in text
