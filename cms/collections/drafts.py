@@ -12,7 +12,8 @@ from vietnamese.text import slugify
 
 from .models import CollectionPage
 
-TITLE_PREFIX = "Bộ sưu tập"
+NEW_TITLE = "Bộ sưu tập mới"
+SLUG_PREFIX = "bo-suu-tap"
 
 
 def collection_parent(user) -> Page | None:
@@ -32,11 +33,12 @@ def draft_title(params) -> str:
     filters, _problems = parse_filters(params)
     words = [f"“{params.get('q', '').strip()[:120]}”"] if params.get("q", "").strip() else []
     words += [label for _name, label in filters.chips()]
-    return f"{TITLE_PREFIX}: {', '.join(words)}"[:250] if words else f"{TITLE_PREFIX} mới"
+    # The page says "Bộ sưu tập" above its title already: the title is the search itself.
+    return ", ".join(words)[:250] if words else NEW_TITLE
 
 
 def _free_slug(parent, base):
-    base = (base or "bo-suu-tap")[:80].strip("-") or "bo-suu-tap"
+    base = f"{SLUG_PREFIX}-{base}"[:80].strip("-") if base else SLUG_PREFIX
     taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
@@ -53,7 +55,7 @@ def create_draft(user, parent, params) -> CollectionPage:
     sort = str(params.get("sort", "") or "").strip()
     page = CollectionPage(
         title=title,
-        slug=_free_slug(parent, slugify(title)),
+        slug=_free_slug(parent, slugify(title) if title != NEW_TITLE else "moi"),
         query=query.text,
         date_from=query.date_from,
         date_to=query.date_to,

@@ -352,7 +352,7 @@ def ensure_collection(home):
     collection_page = apps.get_model("collections", "CollectionPage")
     return _child(
         home, collection_page, "bo-suu-tap-ocop",
-        title="Bộ sưu tập: Sản phẩm OCOP và hàng Việt",
+        title="Sản phẩm OCOP và hàng Việt",
         intro="Văn bản, gương điển hình và tài liệu về Chương trình Mỗi xã một sản phẩm, luôn cập nhật theo kho.",
         theme="ocop",
     )

@@ -48,7 +48,7 @@ def test_an_editor_saves_the_search_as_a_draft_and_lands_in_its_editor(client, l
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert not page.live and page.owner == user and page.get_latest_revision() is not None
     assert (page.query, page.content, page.region, page.year, page.sort) == ("hàng giả", "van_ban", "ha-noi", "2024", "newest")
-    assert page.title == "Bộ sưu tập: “hàng giả”, Văn bản chỉ đạo, Hà Nội, 2024"
+    assert page.title == "“hàng giả”, Văn bản chỉ đạo, Hà Nội, 2024"
     expected = HomePage.objects.get() if parent == "home" else SectionPage.objects.filter(slug="ha-noi").order_by("path").first()
     assert page.get_parent().specific == expected
     editor = client.get(response["Location"])
@@ -70,3 +70,10 @@ def test_saving_twice_gives_two_drafts_with_their_own_slugs(client, login):
         client.post(reverse("collections:save_search"), {"theme": "ocop"})
     # The demo's collection under the home page has "bo-suu-tap-ocop" already.
     assert sorted(drafts().values_list("slug", flat=True)) == ["bo-suu-tap-ocop-2", "bo-suu-tap-ocop-3"]
+
+
+def test_a_search_with_nothing_in_it_is_a_new_collection(client, login):
+    login("quantri")
+    client.post(reverse("collections:save_search"), {"year": "abc"})
+    page = drafts().get()
+    assert (page.title, page.slug) == ("Bộ sưu tập mới", "bo-suu-tap-moi")
