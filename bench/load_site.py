@@ -75,6 +75,8 @@ def site_environment(static_root):
         "HTTPS": "0",  # loopback, no TLS in front
         "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
         "STATIC_ROOT": str(static_root),
+        # The workers' shared cache (production.py), empty at the start of each run.
+        "CACHE_DIR": str(Path(static_root) / "cache"),
     }
 
 
@@ -161,7 +163,8 @@ def main():
                 r = run_wrk(base, paths, cookie, args.connections, args.duration, 2)
                 ok = r["rps"] >= TARGETS[name] and r["errors"] == 0
                 failed |= not ok
-                print(f"{name:<10} {r['rps']:>8.1f} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['p99_ms']:>8.1f} {r['errors']:>7} {'>=' + str(TARGETS[name]):>8} {'ok' if ok else 'MISSED'}")
+                load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+                print(f"{name:<10} {r['rps']:>8.1f} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['p99_ms']:>8.1f} {r['errors']:>7} {'>=' + str(TARGETS[name]):>8} {'ok' if ok else 'MISSED'}  (load average {load})")
                 if r["errors"]:
                     print(f"           errors: {{connect: {r['connect']}, read: {r['read']}, write: {r['write']}, non-2xx/3xx: {r['status']}, timeout: {r['timeout']}}}")
             print(f"({len(search_paths())} search URLs: {len(SEARCH_QUERIES)} queries x {len(SEARCH_FILTERS)} filter sets; {len(documents)} document pages)")
