@@ -169,3 +169,17 @@ def test_reachable_from_search_results(reader):
     letter = OfficialDocumentPage.objects.get(number=BAC_GIANG_LETTER)
     text = reader.get("/tim-kiem/", {"q": BAC_GIANG_LETTER}).text
     assert f'href="{reverse("tracking:page", args=[letter.pk])}"' in text
+
+
+def test_a_document_under_page_privacy_neither_appears_nor_counts(client, login):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    letter = OfficialDocumentPage.objects.get(number=BAC_GIANG_LETTER)
+    restriction = PageViewRestriction.objects.create(page=letter.get_parent(), restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name="Duyệt")])
+    login("canbo")
+    text = client.get(DIRECTIVE_03).text
+    assert BAC_GIANG_LETTER not in text and 'aria-label="Tỉnh Bắc Ninh: chưa ban hành"' in text
+    login("duyet")
+    assert BAC_GIANG_LETTER in client.get(DIRECTIVE_03).text
