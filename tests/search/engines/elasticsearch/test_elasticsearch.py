@@ -189,6 +189,20 @@ def test_same_matches_and_facet_counts_as_the_embedded_engine(es_engine, text):
         assert [(v.value, v.count) for v in es.facets[name]] == [(v.value, v.count) for v in embedded.facets[name]], name
 
 
+def test_facets_come_as_their_top_values_and_whole_on_request(es_engine, monkeypatch):
+    from search.engines.elasticsearch import queries
+
+    whole = service.search(SearchQuery(per_page=50), "embedded").facets["issuer"]
+    assert len(whole) > 2
+    monkeypatch.setattr(queries, "FACET_SIZE", 2)
+    top = es_search()
+    assert "issuer" in top.cut_facets
+    assert [(v.value, v.count) for v in top.facets["issuer"]] == [(v.value, v.count) for v in whole[:2]]
+    asked = es_search(full_facet="issuer")
+    assert "issuer" not in asked.cut_facets
+    assert [(v.value, v.count) for v in asked.facets["issuer"]] == [(v.value, v.count) for v in whole]
+
+
 def test_filters_dates_and_newest_first(es_engine):
     everything = es_search("")
     assert everything.total == ContentPage.objects.live().count()
