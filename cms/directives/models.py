@@ -5,6 +5,8 @@ its normalised key, so a citation to a document that is not in the archive
 yet is kept and resolves itself when that document arrives.
 """
 
+from functools import partial
+
 from django.db import models, transaction
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
@@ -13,7 +15,7 @@ from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from cms.content.models import ContentPage, lines
-from cms.content.visibility import published_filter
+from cms.content.visibility import published_filter, visible_pages
 from cms.taxonomy.models import IssuingBody
 from vietnamese.numbers import normalize_doc_number
 from vietnamese.vocabulary import (
@@ -126,12 +128,22 @@ class OfficialDocumentPage(ContentPage):
     def distribution_list(self):
         return lines(self.distribution)
 
+    def cited_by_for(self, request):
+        """The documents citing this one (được thực hiện / hướng dẫn bởi) that ``request`` may see:
+        a page hidden by privacy must not show its title here either."""
+        citing = OfficialDocumentPage.objects.filter(citations__target=self).distinct().order_by("title")
+        return list(visible_pages(citing, request))
+
     @cached_property
     def cited_by(self):
-        """Published documents that cite this one (được thực hiện / hướng dẫn bởi), in one query."""
-        return list(
-            OfficialDocumentPage.objects.filter(published_filter(), citations__target=self).distinct().order_by("title")
-        )
+        """The citing documents anybody may see (no page privacy in the way)."""
+        return self.cited_by_for(None)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Called by the template only when it renders the list (not when the fragment comes from the cache).
+        context["cited_by_visible"] = partial(self.cited_by_for, request)
+        return context
 
 
 class DocumentCitation(Orderable):

@@ -100,9 +100,13 @@ def test_a_restricted_citing_page_is_shared_only_with_its_group():
     restriction.groups.set([Group.objects.get(name="Duyệt")])
     # The group's member fills the cache first; the reader, refused that restriction, has a key of its own.
     assert _client("duyet").get(citing.url).status_code == 200
-    assert _client("duyet").get(cited.url).status_code == 200
+    member_view = _client("duyet").get(cited.url)
+    assert member_view.status_code == 200 and "xcachesecret" in member_view.text
     assert _client("canbo").get(citing.url).status_code != 200
-    assert _client("canbo").get(cited.url).status_code == 200
+    # The cited document's "implemented by" list does not name the restricted page to an outsider.
+    outsider_view = _client("canbo").get(cited.url)
+    assert outsider_view.status_code == 200 and "xcachegroup" in outsider_view.text
+    assert "xcachesecret" not in outsider_view.text
 
 
 def test_a_warm_document_page_costs_few_queries():
