@@ -36,8 +36,7 @@ BEFORE, AFTER = 4, 6  # page updates before the node is stopped, and once it is 
 @pytest.fixture
 def cluster_engine(request, settings):
     """An engine on the three nodes, with an index of its own, that the page signals write to."""
-    if not CLUSTER:
-        pytest.skip("needs the three-node cluster: scripts/test.sh --es-cluster (ES_TEST_CLUSTER=1)")
+    assert CLUSTER, "runs on the three-node cluster only: scripts/test.sh --es-cluster (ES_TEST_CLUSTER=1)"
     url = request.getfixturevalue("elasticsearch_url")
     assert url.count(",") == 2, f"expected the three nodes' URLs, got {url}"
     engine = engine_for(url, f"cluster{os.getpid()}-{uuid.uuid4().hex[:8]}")
