@@ -113,6 +113,13 @@ def _wrap_continues(lines: list[str], j: int, depth: int = 0) -> bool:
     return is_header_marker(t) or is_caps(t) or _wrap_continues(lines, k, depth + 1)
 
 
+def _is_body_sentence(line: str) -> bool:
+    """A line of running text rather than of a title: it introduces a list ("… như sau:") or is
+    a long sentence ending with a stop (a title's lines are short and carry no final stop)."""
+    s = line.strip()
+    return s.endswith(":") or (s.endswith((".", ";")) and word_count(s) > 12)
+
+
 def _collect_wrapped(lines: list[str], i: int, parts: list[str]) -> int:
     """Append the lines of a wrapped header field starting at ``i``; return the next index."""
     n = len(lines)
@@ -238,10 +245,12 @@ def scan_header(lines: list[str], warnings: list[str]) -> _Header:
                     break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH": who decides, not the subject
                 if caps_title and not is_caps(lines[i]):
                     break  # a title in capitals ends where the text ("Căn cứ …") begins
+                if parts and _is_body_sentence(lines[i]):
+                    break  # text extracted with no blank line between the title and the body
                 parts.append(lines[i])
                 i += 1
-            if parts and not caps_title:
-                i = _collect_wrapped(lines, i, parts)
+            if parts and not caps_title and (i >= n or not lines[i].strip()):
+                i = _collect_wrapped(lines, i, parts)  # the title goes on after blank lines
             title = join_lines(parts)
             if title and word_count(title) <= 80 and not ARABIC_RE.match(title) and not ROMAN_RE.match(title):
                 h.subject = h.subject or title

@@ -6,7 +6,9 @@ several broken ways (see ../shared/notes/real-world-layouts.md, §1):
 * pipe rows: ``ISSUER | CỘNG HÒA … |`` then ``Số: N | PLACE, ngày … |``;
 * one line with both columns: ``THÀNH ỦY X      ĐẢNG CỘNG SẢN VIỆT NAM`` or
   ``ISSUER ------ Số: N | CỘNG HÒA … ------ PLACE, ngày …``;
-* word-wrapped cells: every cell broken over lines, cells ended by a line holding only ``|``.
+* word-wrapped cells: every cell broken over lines, cells ended by a line holding only ``|``;
+* interleaved columns (PDF text extraction reads across the page by height): ``ISSUER LINE 1``,
+  ``CỘNG HÒA …``, ``ISSUER LINE 2``, ``Độc lập - Tự do - Hạnh phúc``, ``Số: N``, ``PLACE, ngày …``.
 
 Each is turned back into the stacked layout the header reader knows: one header part a line.
 """
@@ -14,6 +16,11 @@ Each is turned back into the stacked layout the header reader knows: one header 
 from __future__ import annotations
 
 import re
+
+from .dates import is_date_line
+from .kind import kind_from_words
+from .lines import is_caps, is_motto, word_count
+from .number import is_number_line
 
 # Characters seen in real files standing for others (notes §0).
 _CHAR_MAP = str.maketrans({
@@ -38,7 +45,8 @@ def normalize_chars(text: str) -> str:
 _RULE_RUN_RE = re.compile(r"\s*[-_=]{4,}\s*")
 _COLUMN_GAP_RE = re.compile(r"\s{4,}")
 _MOTTO_IN_LINE_RE = re.compile(
-    r"(?<=\S)\s+(?=(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HO[ÀÁ] XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)\b)"
+    r"(?<=\S)\s+(?=(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HO[ÀÁ] XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)\b"
+    r"|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc\s*$)"
 )
 _NUMBER_THEN_DATE_RE = re.compile(
     r"^(?P<num>S[ốỐoO]\s*(?:hiệu)?\s*:?\s*\S+)\s+(?P<date>[^\d,]{2,40},\s*ngày\b.*)$", re.I
@@ -51,7 +59,7 @@ def split_columns(line: str) -> list[str]:
     if not line.strip() or len(line) > 600:
         return [line]
     if "|" not in line and "    " not in line and "----" not in line and "___" not in line and "====" not in line:
-        if not ("NAM" in line or ", ngày" in line):  # no motto or number-and-date run together
+        if not ("NAM" in line or ", ngày" in line or "phúc" in line):  # no motto or number-and-date run together
             return [line]
     parts = [line]
     if "|" in line:
@@ -138,3 +146,60 @@ def join_wrapped_cells(lines: list[str]) -> list[str]:
             cell.append(s)
     flush()
     return out + lines[end + 1:]
+
+
+# ============================================================================================
+# Header columns interleaved line by line
+# ============================================================================================
+
+_ZONE_START_MAX = 12  # the header starts within the first lines (after a chrome line or two)
+_ZONE_MAX = 24
+
+
+def _header_side(line: str) -> str | None:
+    """"right" for the right column's lines (motto, place and date), "left" for the left
+    column's (issuing bodies in capitals, the number), None for anything else."""
+    if is_motto(line) or is_date_line(line):
+        return "right"
+    if is_number_line(line):
+        return "number"
+    if is_caps(line) and word_count(line) <= 14 and kind_from_words(line) is False:
+        return "left"
+    return None
+
+
+def separate_interleaved(lines: list[str]) -> list[str]:
+    """The two header columns, read across the page line by line, put back one after the other:
+    the left column (issuing bodies, "Số …") first, then the right one (motto, place and date).
+
+    Only a header whose issuing lines are cut apart by a line of the right column is touched;
+    the zone ends at the place-and-date line (the foot of the right column), so the authority
+    and the subject under it stay where they are.
+    """
+    start = next(
+        (i for i, line in enumerate(lines[:_ZONE_START_MAX * 2]) if line.strip() and _header_side(line.strip()) in ("left", "right")),
+        None,
+    )
+    if start is None:
+        return lines
+    sides: list[tuple[int, str]] = []
+    end = start
+    dated = False
+    for i in range(start, min(len(lines), start + _ZONE_MAX)):
+        s = lines[i].strip()
+        if not s:
+            end = i + 1
+            continue
+        side = _header_side(s)
+        if side is None or (dated and side != "number"):
+            break
+        sides.append((i, side))
+        end = i + 1
+        if is_date_line(s):
+            dated = True
+    lefts = [i for i, side in sides if side == "left"]
+    if len(lefts) < 2 or not any(side == "right" and lefts[0] < i < lefts[-1] for i, side in sides):
+        return lines
+    left = [lines[i] for i, side in sides if side != "right"]
+    right = [lines[i] for i, side in sides if side == "right"]
+    return lines[:start] + left + [""] + right + [""] + lines[end:]

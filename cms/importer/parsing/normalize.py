@@ -7,7 +7,7 @@ import unicodedata
 
 
 from .dates import RUN_IN_DATE_RE
-from .layout import join_wrapped_cells, normalize_chars, split_columns
+from .layout import join_wrapped_cells, normalize_chars, separate_interleaved, split_columns
 from .places import is_place_name
 
 
@@ -78,7 +78,7 @@ def preprocess(text: str) -> list[str]:
         for piece in _split_run_in(raw):
             for column in split_columns(piece):
                 lines.append(_clean_line(column))
-    return lines
+    return separate_interleaved(lines)
 
 
 # ============================================================================================
