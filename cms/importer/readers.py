@@ -444,6 +444,16 @@ def check_expanded(data: bytes, name: str, limit: int | None = None) -> None:
         )
 
 
+def _is_centred(paragraph) -> bool:
+    """Centred by the paragraph itself or by its style (the kind and title lines of a document)."""
+    alignment = paragraph.paragraph_format.alignment
+    style = paragraph.style
+    while alignment is None and style is not None:
+        alignment = style.paragraph_format.alignment
+        style = style.base_style
+    return alignment is not None and int(alignment) == 1  # WD_ALIGN_PARAGRAPH.CENTER
+
+
 def _read_docx(data: bytes, name: str) -> ReadResult:
     try:
         import docx  # python-docx
@@ -464,12 +474,21 @@ def _read_docx(data: bytes, name: str) -> ReadResult:
     used: set[str] = set()
     blocks: list[str] = []
 
+    centred = [False]  # was the last paragraph of the body centred?
+
     def walk(container, parent) -> None:
         for child in container.iterchildren():
             if child.tag == _W + "p":
-                blocks.append(_paragraph_text(Paragraph(child, parent), used))
+                paragraph = Paragraph(child, parent)
+                text = _paragraph_text(paragraph, used)
+                centre = bool(text.strip()) and _is_centred(paragraph)
+                if centre and centred[0] and blocks and blocks[-1] == "":
+                    blocks.pop()  # a title typed over several centred paragraphs stays one block
+                blocks.append(text)
                 blocks.append("")
+                centred[0] = centre
             elif child.tag == _W + "tbl":
+                centred[0] = False
                 table(child, parent)
             elif child.tag == _W + "sdt":  # content controls wrap paragraphs
                 content = child.find(_W + "sdtContent")
