@@ -444,6 +444,20 @@ def check_expanded(data: bytes, name: str, limit: int | None = None) -> None:
         )
 
 
+_HEADER_GRID_ROWS = 6
+
+
+def _is_header_grid(rows) -> bool:
+    """A small table of two or more columns with no cell spanning columns (cells spanning rows
+    are fine): the layout of the header block above a document's text."""
+    if not rows or len(rows) > _HEADER_GRID_ROWS:
+        return False
+    width = len(rows[0])
+    return width >= 2 and all(
+        len(row) == width and len({id(cell._tc) for cell in row}) == width for row in rows
+    )
+
+
 def _is_centred(paragraph) -> bool:
     """Centred by the paragraph itself or by its style (the kind and title lines of a document)."""
     alignment = paragraph.paragraph_format.alignment
@@ -496,12 +510,16 @@ def _read_docx(data: bytes, name: str) -> ReadResult:
                     walk(content, parent)
 
     def table(element, parent) -> None:
-        for row in Table(element, parent).rows:
-            seen = set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:
-                    continue  # a merged cell is listed once per column it spans
-                seen.add(id(cell._tc))
+        rows = [row.cells for row in Table(element, parent).rows]
+        if not any(block.strip() for block in blocks) and _is_header_grid(rows):
+            # the two-column header: each column read down, the left one first, as it is printed
+            rows = [list(column) for column in zip(*rows)]
+        seen = set()  # the cell elements themselves: kept alive, so never mistaken for another
+        for row in rows:
+            for cell in row:
+                if cell._tc in seen:
+                    continue  # a merged cell is listed once per column and row it spans
+                seen.add(cell._tc)
                 lines = []
                 for grandchild in cell._tc.iterchildren():
                     if grandchild.tag == _W + "p":

@@ -82,6 +82,13 @@ DOCX_CASES = {
         [["Số: 88/UBND-VX", "V/v hưởng ứng Tháng hàng Việt", "năm 2024 trên địa bàn huyện"],
          ["Đức Trọng, ngày 12 tháng 4 năm 2024"]],
     ], (), 2, STATE),
+    # one header line a row: read row by row, the issuer would be cut apart by the motto
+    "state 3x2, a line a row": ([
+        [["ỦY BAN NHÂN DÂN"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]],
+        [["HUYỆN ĐỨC TRỌNG"], ["Độc lập - Tự do - Hạnh phúc"]],
+        [["Số: 88/UBND-VX", "V/v hưởng ứng Tháng hàng Việt", "năm 2024 trên địa bàn huyện"],
+         ["Đức Trọng, ngày 12 tháng 4 năm 2024"]],
+    ], (), 2, STATE),
 }
 
 
@@ -90,6 +97,33 @@ def test_docx_header_table(rows, title, cols, expected):
     result = read_text(build_docx(rows, title, cols), "chi-thi.docx")
     (doc,) = parse(result.text, "chi-thi.docx")
     assert {name: getattr(doc, name) for name in FIELDS} == expected
+
+
+def test_docx_header_table_is_read_column_by_column():
+    text = read_text(build_docx(*DOCX_CASES["state 3x2, a line a row"][:3]), "cv.docx").text
+    assert text.startswith(
+        "ỦY BAN NHÂN DÂN\n\nHUYỆN ĐỨC TRỌNG\n\nSố: 88/UBND-VX\n"
+        "V/v hưởng ứng Tháng hàng Việt\nnăm 2024 trên địa bàn huyện\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    )
+
+
+def test_docx_header_with_a_cell_spanning_rows_and_a_title_spanning_columns():
+    import docx
+
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    _fill(header.cell(0, 0), ["ĐẢNG BỘ TỈNH LÂM ĐỒNG", "BAN THƯỜNG VỤ"])
+    _fill(header.cell(1, 0), ["Số 12-CT/TU"])
+    _fill(header.cell(0, 1).merge(header.cell(1, 1)), ["ĐẢNG CỘNG SẢN VIỆT NAM", "Lâm Đồng, ngày 5 tháng 3 năm 2024"])
+    title = document.add_table(rows=1, cols=2)
+    _fill(title.cell(0, 0).merge(title.cell(0, 1)), list(PARTY_TITLE))
+    document.add_paragraph("Qua 15 năm thực hiện Cuộc vận động, nhận thức của cán bộ, đảng viên được nâng lên.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_text(buffer.getvalue(), "chi-thi.docx").text
+    assert text.count("ĐẢNG CỘNG SẢN VIỆT NAM") == 1 and text.count("Người Việt Nam ưu tiên") == 1
+    (doc,) = parse(text, "chi-thi.docx")
+    assert {name: getattr(doc, name) for name in FIELDS} == {**PARTY, "signer": None}
 
 
 def test_docx_centred_title_paragraphs_stay_one_block():
