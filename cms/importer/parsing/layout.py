@@ -21,6 +21,7 @@ from .dates import is_date_line
 from .kind import kind_from_words
 from .lines import is_caps, is_motto, word_count
 from .number import is_number_line
+from .subject import SUBJECT_LINE_RE
 
 # Characters seen in real files standing for others (notes §0).
 _CHAR_MAP = str.maketrans({
@@ -168,6 +169,11 @@ def _header_side(line: str) -> str | None:
     return None
 
 
+def _continues_subject(line: str) -> bool:
+    """A wrapped line of a "V/v" subject: lower case first, or a few words with no stop."""
+    return line[:1].islower() or (word_count(line) <= 8 and not line.endswith((".", ",", ":", ";")))
+
+
 def separate_interleaved(lines: list[str]) -> list[str]:
     """The two header columns, read across the page line by line, put back one after the other:
     the left column (issuing bodies, "Số …") first, then the right one (motto, place and date).
@@ -184,15 +190,19 @@ def separate_interleaved(lines: list[str]) -> list[str]:
         return lines
     sides: list[tuple[int, str]] = []
     end = start
-    dated = False
+    dated = in_subject = False
     for i in range(start, min(len(lines), start + _ZONE_MAX)):
         s = lines[i].strip()
         if not s:
             end = i + 1
             continue
         side = _header_side(s)
-        if side is None or (dated and side != "number"):
+        if side is None and (SUBJECT_LINE_RE.match(s) or (in_subject and _continues_subject(s))):
+            side = "subject"  # "V/v …" under the number, wrapped beside the date
+        if side is None or (dated and side not in ("number", "subject")):
             break
+        if side != "right":
+            in_subject = side == "subject"  # the right column's lines do not end the subject
         sides.append((i, side))
         end = i + 1
         if is_date_line(s):

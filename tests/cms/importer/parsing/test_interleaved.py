@@ -51,6 +51,12 @@ CASES = {
         "---------------\n-------\n\nBình Định, ngày 9 tháng 1 năm 2025\nSố: 347/UBND-KT\n" + STATE_LETTER_BODY,
         STATE_LETTER,
     ),
+    "V/v under the number, wrapped beside the date": (
+        "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH ĐỊNH\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 347/UBND-KT\nV/v đẩy mạnh tiêu dùng hàng Việt\nBình Định, ngày 9 tháng 1 năm 2025\n"
+        "trong dịp Tết Nguyên đán\n" + STATE_LETTER_BODY.split("\n", 2)[2],
+        STATE_LETTER,
+    ),
     "both columns on one line each (same height)": (
         "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH ĐỊNH Độc lập - Tự do - Hạnh phúc\n"
         "Số: 347/UBND-KT Bình Định, ngày 9 tháng 1 năm 2025\n" + STATE_LETTER_BODY,
