@@ -8,7 +8,7 @@ from typing import Any
 
 from vietnamese.text import fold
 
-from .lines import CAPACITY_RE, NOI_NHAN_RE, SIGNED_MARK_RE, TITLE_RE, collapse, collect_list, is_capacity, is_caps, is_noi_nhan, word_count
+from .lines import BULLET_RE, CAPACITY_RE, NOI_NHAN_RE, SIGNED_MARK_RE, TITLE_RE, collapse, collect_list, is_capacity, is_caps, is_noi_nhan, word_count
 
 
 _SURNAMES = {
@@ -70,7 +70,34 @@ def find_body_end(lines: list[str], start: int) -> int:
     return n
 
 
+def _is_signature_line(line: str) -> bool:
+    """A line of the right-hand signature column: capacity, title, "(Đã ký)", the name."""
+    return is_capacity(line) or (is_caps(line) and bool(TITLE_RE.match(line))) or bool(SIGNED_MARK_RE.match(line)) or (
+        is_person_name(line) and not BULLET_RE.match(line)
+    )
+
+
+def separate_columns(lines: list[str]) -> list[str]:
+    """The "Nơi nhận" list and the signature beside it, read across the page line by line (PDF
+    text: "Nơi nhận:", "KT. CHỦ TỊCH", "- Như trên;", "PHÓ CHỦ TỊCH", …), put back one after the
+    other: the list first, then the signature. Only a closing where the heading or an item of
+    the list stands between two signature lines is touched."""
+    if not any(is_noi_nhan(line.strip()) for line in lines):
+        return lines
+    sides = [
+        ("right" if _is_signature_line(line.strip()) else "left", line) for line in lines if line.strip()
+    ]
+    rights = [i for i, (side, _) in enumerate(sides) if side == "right"]
+    if len(rights) < 2 or not any(
+        side == "left" and (is_noi_nhan(line.strip()) or BULLET_RE.match(line)) and rights[0] < i < rights[-1]
+        for i, (side, line) in enumerate(sides)
+    ):
+        return lines
+    return [line for side, line in sides if side == "left"] + [""] + [line for side, line in sides if side == "right"]
+
+
 def parse_closing(lines: list[str], warnings: list[str]) -> dict[str, Any]:
+    lines = separate_columns(lines)
     out: dict[str, Any] = {
         "distribution": [],
         "signing_capacity": None,
