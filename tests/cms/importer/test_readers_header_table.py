@@ -211,3 +211,27 @@ def test_pdf_two_header_columns(header):
     assert result.encoding == "pdf"
     (doc,) = parse(result.text, "chi-thi.pdf")
     assert {name: getattr(doc, name) for name in FIELDS} == PARTY
+
+
+def test_docx_header_laid_out_with_tabs():
+    """No table: each header line holds both columns, apart by tabs."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = docx.Document()
+    for line in (
+        "ĐẢNG BỘ TỈNH LÂM ĐỒNG\t\tĐẢNG CỘNG SẢN VIỆT NAM", "BAN THƯỜNG VỤ", "*",
+        "Số 12-CT/TU\t\t\tLâm Đồng, ngày 5 tháng 3 năm 2024",
+    ):
+        document.add_paragraph(line)
+    for line in PARTY_TITLE:
+        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in (
+        "Qua 15 năm thực hiện Cuộc vận động, nhận thức của cán bộ, đảng viên được nâng lên.",
+        "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Trần Văn Khải",
+    ):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    (doc,) = parse(read_text(buffer.getvalue(), "chi-thi.docx").text, "chi-thi.docx")
+    assert {name: getattr(doc, name) for name in FIELDS} == PARTY
