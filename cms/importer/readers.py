@@ -5,8 +5,9 @@
 
 Supported: .txt / .md in UTF-8 (with or without BOM), UTF-16/32 (with BOM), and the legacy
 Vietnamese 8-bit encodings TCVN3 (ABC, the ".VnTime" fonts) and VNI (the "VNI-Times" fonts),
-Windows-1258; .docx (paragraphs and table cells in document order, runs in legacy fonts
-converted); .pdf (the text layer).  Everything else, and anything unreadable, raises
+Windows-1258; .docx (paragraphs and table cells in document order, the header table above the
+text column by column, a title over several centred paragraphs as one block, runs in legacy fonts
+converted); .pdf (the text layer; columns read across the page are put back by the parser).  Everything else, and anything unreadable, raises
 :class:`ReaderError` with a Vietnamese message an editor can act on.
 """
 
