@@ -29,6 +29,7 @@ from cms.importer.readers import (
     vietnamese_score,
     vni_to_unicode,
 )
+from tests.cms.importer.handmade_pdf import handmade_pdf
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = ROOT / "cms" / "demo" / "fixtures" / "seeds"
@@ -445,71 +446,17 @@ def test_docx_without_text():
 
 
 def build_pdf(pages: list[list[str]]) -> bytes:
-    """A minimal PDF, written by hand: Helvetica with a ToUnicode map so that any character
-    (Vietnamese letters included) gets a one-byte code the text layer can be read back from.
-    An empty page has a line drawing and no text, like a scan."""
-    codes: dict[str, int] = {}
+    """A PDF of lines, page by page; an empty page has a line drawing and no text, like a scan."""
 
-    def encode(text: str) -> bytes:
-        out = bytearray()
-        for ch in text:
-            if 32 <= ord(ch) < 127:
-                out.append(ord(ch))
-            else:
-                codes.setdefault(ch, 0x80 + len(codes))
-                out.append(codes[ch])
-        return bytes(out)
+    def draw(literal):
+        return [
+            b"\n".join([b"BT /F1 11 Tf 14 TL 50 780 Td"] + [literal(line) + b" Tj T*" for line in lines] + [b"ET"])
+            if lines
+            else b"0 0 m 300 300 l S"
+            for lines in pages
+        ]
 
-    def literal(data: bytes) -> bytes:
-        return b"(" + b"".join(
-            bytes([c]) if 32 <= c < 127 and c not in b"()\\" else b"\\%03o" % c for c in data
-        ) + b")"
-
-    contents = []
-    for lines in pages:
-        if lines:
-            ops = [b"BT /F1 11 Tf 14 TL 50 780 Td"] + [literal(encode(l)) + b" Tj T*" for l in lines] + [b"ET"]
-            contents.append(b"\n".join(ops))
-        else:
-            contents.append(b"0 0 m 300 300 l S")
-    entries = [(code, ch) for ch, code in codes.items()] + [(i, chr(i)) for i in range(32, 127)]
-    cmap = [
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
-        b"1 begincodespacerange <00> <FF> endcodespacerange",
-    ]
-    for start in range(0, len(entries), 100):
-        chunk = entries[start : start + 100]
-        cmap.append(b"%d beginbfchar" % len(chunk))
-        cmap += [b"<%02X> <%s>" % (c, ch.encode("utf-16-be").hex().upper().encode()) for c, ch in chunk]
-        cmap.append(b"endbfchar")
-    cmap.append(b"endcmap CMapName currentdict /CMap defineresource pop end end")
-    cmap_stream = b"\n".join(cmap)
-
-    kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(len(pages)))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(pages),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(cmap_stream) + cmap_stream + b"\nendstream",
-    ]
-    for i, content in enumerate(contents):
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (6 + 2 * i)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return handmade_pdf(draw)
 
 
 PDF_LINES = [

@@ -10,6 +10,7 @@ import pytest
 
 from cms.importer.parser import parse
 from cms.importer.readers import read_text
+from tests.cms.importer.handmade_pdf import handmade_pdf
 
 FIELDS = ("kind", "number", "issuer", "level", "place", "date", "subject", "signer")
 
@@ -134,54 +135,14 @@ def test_docx_centred_title_paragraphs_stay_one_block():
 
 
 def build_pdf(items) -> bytes:
-    """A one-page PDF written by hand, each (x, y, text) drawn where it says, in the order given
-    (top to bottom, as a printer driver does), with Helvetica and a ToUnicode map for the
-    Vietnamese letters."""
-    codes: dict[str, int] = {}
+    """A one-page PDF, each (x, y, text) drawn where it says, in the order given (top to
+    bottom, as a printer driver does)."""
 
-    def literal(text: str) -> bytes:
-        data = bytearray()
-        for ch in text:
-            data.append(ord(ch) if 32 <= ord(ch) < 127 else codes.setdefault(ch, 0x80 + len(codes)))
-        return b"(" + b"".join(
-            bytes([c]) if 32 <= c < 127 and c not in b"()\\" else b"\\%03o" % c for c in data
-        ) + b")"
+    def draw(literal):
+        moves = [b"1 0 0 1 %d %d Tm " % (x, y) + literal(text) + b" Tj" for x, y, text in items]
+        return [b"\n".join([b"BT /F1 11 Tf", *moves, b"ET"])]
 
-    content = b"\n".join(
-        [b"BT /F1 11 Tf"] + [b"1 0 0 1 %d %d Tm " % (x, y) + literal(t) + b" Tj" for x, y, t in items] + [b"ET"]
-    )
-    entries = [(code, ch) for ch, code in codes.items()] + [(i, chr(i)) for i in range(32, 127)]
-    cmap = [
-        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
-        b"1 begincodespacerange <00> <FF> endcodespacerange",
-    ]
-    for start in range(0, len(entries), 100):
-        chunk = entries[start:start + 100]
-        cmap.append(b"%d beginbfchar" % len(chunk))
-        cmap += [b"<%02X> <%s>" % (c, ch.encode("utf-16-be").hex().upper().encode()) for c, ch in chunk]
-        cmap.append(b"endbfchar")
-    cmap.append(b"endcmap CMapName currentdict /CMap defineresource pop end end")
-    cmap_stream = b"\n".join(cmap)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(cmap_stream) + cmap_stream + b"\nendstream",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 6 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return handmade_pdf(draw)
 
 
 PARTY_PAGE_FOOT = [
