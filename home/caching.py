@@ -16,6 +16,7 @@ A new token is taken on the change and again once its transaction commits, so a
 request that read the old rows in between cannot keep them under the new token.
 """
 
+import hashlib
 from uuid import uuid4
 
 from django.contrib.contenttypes.models import ContentType
@@ -108,7 +109,9 @@ def connect():
 
 def routed_page(url_path):
     """The specific page at ``url_path`` (None: no page), its type and id cached per content version."""
-    key = f"content:route:{content_version()}:{url_path}"
+    # Hashed: a path may hold any character and any length, a cache key may not.
+    digest = hashlib.sha1(url_path.encode("utf-8", "surrogatepass")).hexdigest()
+    key = f"content:route:{content_version()}:{digest}"
     found = cache.get(key)
     if found is None:
         row = Page.objects.filter(url_path=url_path).values_list("content_type_id", "pk").first()
