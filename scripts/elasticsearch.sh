@@ -175,6 +175,17 @@ fetch_and_unpack() {
     rm -rf "$tmp"
 }
 
+# Unknown settings make Elasticsearch refuse to start, so x-pack options are set
+# only when the corresponding module ships in this distribution.
+xpack_settings() {
+    if [[ -d "$ES_DIR/modules/x-pack-security" ]]; then
+        echo "xpack.security.enabled: false"
+    fi
+    if [[ -d "$ES_DIR/modules/x-pack-ml" ]]; then
+        echo "xpack.ml.enabled: false"
+    fi
+}
+
 write_config() {
     local cfg="$ES_DIR/config/elasticsearch.yml"
     {
@@ -188,14 +199,7 @@ write_config() {
         echo "path.data: $DATA_DIR"
         echo "path.logs: $LOG_DIR"
         echo "cluster.routing.allocation.disk.threshold_enabled: false"
-        # Unknown settings make Elasticsearch refuse to start, so only set
-        # x-pack options when the corresponding module ships in this distribution.
-        if [[ -d "$ES_DIR/modules/x-pack-security" ]]; then
-            echo "xpack.security.enabled: false"
-        fi
-        if [[ -d "$ES_DIR/modules/x-pack-ml" ]]; then
-            echo "xpack.ml.enabled: false"
-        fi
+        xpack_settings
     } >"$cfg"
 }
 
@@ -362,12 +366,7 @@ write_node_config() {
         echo "path.data: $home/data-$ES_VERSION"
         echo "path.logs: $home/logs"
         echo "cluster.routing.allocation.disk.threshold_enabled: false"
-        if [[ -d "$ES_DIR/modules/x-pack-security" ]]; then
-            echo "xpack.security.enabled: false"
-        fi
-        if [[ -d "$ES_DIR/modules/x-pack-ml" ]]; then
-            echo "xpack.ml.enabled: false"
-        fi
+        xpack_settings
     } >"$home/config/elasticsearch.yml"
     if [[ "$EUID" -eq 0 ]]; then
         chown -R "$ES_USER:" "$home"
