@@ -1,10 +1,10 @@
 """Search quality: recall@10, MRR, R-precision, nDCG@10 and unwanted hits per engine.
 
-    .venv/bin/python -m bench.search_quality [--engines embedded,wagtail,elasticsearch] [--verbose]
+    .venv/bin/python -m bench.search_quality [--engines embedded,wagtail,elasticsearch] [--verbose] [--database postgres://...]
 
 Loads the demo (the five seeds, cases and materials), the real files of
 ``../shared/corpus`` and the synthetic pages of ``bench.judgments`` (one set
-per failure shape, with traps) into a scratch SQLite database, and runs two
+per failure shape, with traps) into a scratch SQLite database (or the PostgreSQL of ``--database``), and runs two
 sets of judgments through each engine: the demo's (``judgments()``) and the
 failure shapes' (``SHAPE_JUDGMENTS``). Ours run through the search service;
 Wagtail's built-in database search backend (``ContentPage.objects.live().search(q)``)
@@ -119,9 +119,10 @@ def main(argv=None) -> int:
     parser.add_argument("--engines", default=None, help="comma-separated: embedded, wagtail, elasticsearch")
     parser.add_argument("--verbose", action="store_true", help="rank of each relevant document per query")
     parser.add_argument("--reuse", action="store_true", help="keep the pages of an earlier run (only rebuild the indexes)")
+    parser.add_argument("--database", help="a PostgreSQL URL to use instead of a scratch SQLite file (its tables are dropped)")
     args = parser.parse_args(argv)
 
-    database = django_env.setup("quality", fresh=not args.reuse)
+    database = django_env.setup("quality", args.database, fresh=not args.reuse)
     from django.conf import settings
     from django.core.management import call_command
 
