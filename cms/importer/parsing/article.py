@@ -25,8 +25,10 @@ from .dates import valid_date
 from .kind import KIND_KEYS, kind_from_words
 from .dates import DATE_LINE_RE, is_date_line
 from .issuer import ORG_START_RE
-from .lines import collapse, is_capacity, is_caps, is_kinh_gui, is_motto, is_noi_nhan, word_count
+from .lines import capitalize_words, collapse, is_capacity, is_caps, is_kinh_gui, is_motto, is_noi_nhan, word_count
 from .number import is_number_line
+from .places import lookup_place_prefix
+from .subject import sentence_case
 
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật)"
 _DMY = r"(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})\s*[/\-.]\s*(?P<y>(?:19|20)\d{2})"
@@ -37,7 +39,7 @@ _TIME_RE = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?'?\s*(?:AM|PM|SA|CH)?",
 # A line that is only a date stamp: "Cập nhật ngày: 12/03/2024", "Thứ Năm, 12/03/2024, 09:15 GMT+7",
 # "09:15, 12/03/2024", "Ngày đăng 12/03/2024 | 09:15 | Lượt xem: 5", "Thời sự 12-03-2024".
 _STAMP_WORDS_RE = re.compile(
-    r"\b(?:cập nhật(?: ngày| lúc)?|ngày đăng|đăng (?:ngày|lúc)|thời sự|gmt\s*\+?\s*7|lượt xem|" + _WEEKDAY + r")\b|[|,:()'\-]",
+    r"\b(?:cập nhật(?: ngày| lúc)?|ngày đăng|đăng (?:ngày|lúc)|thời sự|gmt\s*\+?\s*7|lượt xem|" + _WEEKDAY + r")\b|[|,:()\[\]'\-]",
     re.I,
 )
 _WEEKDAY_LINE_RE = re.compile(r"^\s*" + _WEEKDAY + r"\b", re.I)
@@ -146,21 +148,73 @@ def _is_headline(line: str) -> bool:
     return 2 <= words <= 40 and not (line.rstrip().endswith((".", ";", ":")) and words > 12)
 
 
+def _is_top_chrome(items: list[str], k: int) -> int:
+    """How many lines at ``k`` are the site's furniture above the headline (0 if none): a date
+    banner (a weekday date before the headline is today's date, not the article's), a section name
+    printed twice, a slogan banner ("Đẩy mạnh … chào mừng Đại hội …!"), a short section label."""
+    line = items[k]
+    following = items[k + 1] if k + 1 < len(items) else ""
+    if stamp_date(line) is not None or not line.strip(" .|/-"):
+        return 1
+    if following and line == following and word_count(line) <= 6:
+        return 2
+    if line.rstrip().endswith("!") and word_count(line) <= 25:
+        return 1
+    if (word_count(line) <= 3 and not is_caps(line) and word_count(following) > word_count(line) + 2
+            and stamp_date(following) is None):
+        return 1  # "Chính trị", "Kinh tế" above the headline (a short headline has its date under it)
+    return 0
+
+
+def _headline_index(items: list[str]) -> int:
+    k = 0
+    while k < len(items) and k < 6:
+        n = _is_top_chrome(items, k)
+        if not n:
+            break
+        k += n
+    return k
+
+
+def _continues_caps_headline(headline: str, line: str) -> bool:
+    return (is_caps(line) and stamp_date(line) is None and not line.rstrip().endswith(".")
+            and word_count(headline) + word_count(line) <= 40)
+
+
+def headline_case(headline: str) -> str:
+    """A headline in capitals in sentence case, names kept: the issuer's rules ("Mặt trận Tổ quốc
+    tỉnh Bắc Giang"), and province names a headline often opens with ("HÀ TĨNH: …")."""
+    if not is_caps(headline):
+        return headline
+    words = sentence_case(headline).split(" ")
+    caps = collapse(fix_tones(headline)).split(" ")
+    i = 0
+    while i < len(words):
+        n, prov, _ = lookup_place_prefix([w.strip("“”\"'(),.;:") for w in caps[i:i + 4]])
+        if prov is not None and n >= 2 and len(caps) == len(words):
+            for j in range(i, i + n):
+                words[j] = capitalize_words(words[j])
+            i += n
+        else:
+            i += 1
+    return " ".join(words)
+
+
 def read_article(lines: list[str]) -> Article:
     art = Article()
     items = [collapse(x) for x in lines if x and x.strip()]
     items = [x for x in items if not _SAVED_DATE_PREFIX_RE.match(x)]
-    # a weekday date alone before the headline is the site's banner (today's date), not the article's
-    k = 0
-    while k < len(items) and k < 3 and (stamp_date(items[k]) is not None or not items[k].strip(" .|/-")):
-        k += 1
+    k = _headline_index(items)
     if k >= len(items):
         return art
     headline, glued = _strip_glued_date(items[k])
     if not _is_headline(headline) or k + 1 >= len(items):
         art.paragraphs = items[k:]  # no headline: the text starts at once
         return art
-    art.headline = headline
+    while is_caps(headline) and k + 1 < len(items) and _continues_caps_headline(headline, items[k + 1]):
+        k += 1  # a headline in capitals set over two lines ("BÀI TUYÊN TRUYỀN" ⏎ "VỀ CUỘC VẬN ĐỘNG …")
+        headline = f"{headline} {items[k]}"
+    art.headline = headline_case(headline)
     if glued:
         art.date, art.date_source = glued, "dòng tiêu đề"
     body = items[k + 1:]

@@ -30,7 +30,9 @@ _CHROME_RE = re.compile(
     r"|chia sẻ(?: với bạn bè| bài viết)?:?|facebook|zalo|twitter|in bài(?: này)?|gửi bài này.*|email"
     r"|en|vi|english|tiếng việt"
     r"|xem tin theo ngày|tìm kiếm tin tức|tìm kiếm|video khác|liên kết website|liên kết|trang chủ"
-    r"|/\s*tin tức.*|tin tức\s*/.*|danh mục tin tức"
+    r"|/\s*tin tức.*|tin tức\s*/.*|danh mục tin tức|(?:trang chủ|home)\s*[/›»>|]\s*[^.!?]{0,60}"
+    r"|\d{5,}|\(\d{1,4}\)"  # a visit counter's figure; a document site's page counter "(1)"
+    r"|(?:cổng|trang) thông tin điện tử\b[^.!?]{0,60}"
     r"|(?:báo|tạp chí|cổng thông tin|trang thông tin)\b.{2,50}\bđiện tử|\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm))?(?:\s*\(?gmt\s*\+\s*7\)?)?"
     r")$",
     re.I,

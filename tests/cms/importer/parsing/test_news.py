@@ -109,3 +109,52 @@ def test_h8_agency_notice_carries_its_own_number_and_date():
 def test_stamp_date_is_not_a_sentence_with_a_date():
     assert stamp_date("Ngày 12/3/2024, Ủy ban MTTQ tỉnh tổ chức hội nghị sơ kết.") is None
     assert stamp_date("12/03/2024") == datetime.date(2024, 3, 12)
+
+
+# Site furniture above the headline (notes §3 "Chrome lines" and "Date traps"), invented pages.
+HEADLINE = "Ninh Thuận đưa hàng Việt về các xã vùng cao"
+
+
+@pytest.mark.parametrize("furniture", [
+    ["Thứ 7, 14/09/2024, 08:02[GMT+7]"],                               # banner with a bracketed zone
+    ["Báo Ninh Thuận điện tử", "Kinh tế", "Kinh tế"],                   # masthead, section printed twice
+    ["Cổng thông tin điện tử tỉnh Ninh Thuận", "Trang chủ / Tin tức / Kinh tế"],  # portal, breadcrumb
+    ["Đẩy mạnh thi đua chào mừng Đại hội Đảng bộ tỉnh lần thứ XV!"],     # slogan banner
+    ["En", "Xã hội"],                                                   # language switch, section label
+])
+def test_furniture_above_the_headline_is_not_the_headline(furniture):
+    (doc,) = parse(page(*furniture, HEADLINE, "Thứ ba, 10/09/2024 | 10:20", LEAD, BODY))
+    assert doc.title == HEADLINE
+    assert doc.date == datetime.date(2024, 9, 10)
+
+
+def test_a_headline_in_capitals_over_two_lines_reads_in_sentence_case_with_its_names():
+    (doc,) = parse(page("NINH THUẬN: MẶT TRẬN TỔ QUỐC TỈNH TỔNG KẾT", "10 NĂM THỰC HIỆN CUỘC VẬN ĐỘNG",
+                        "Cập nhật: 12/03/2024 | 09:15", LEAD, BODY))
+    assert doc.title == "Ninh Thuận: Mặt trận Tổ quốc tỉnh tổng kết 10 năm thực hiện Cuộc vận động"
+
+
+def test_a_document_sites_page_counter_and_markup_are_dropped():
+    (doc,) = parse(page(
+        "Tải bản đầy đủ (.docx) (8 trang)",
+        "<span class='text_page_counter'>(1)</span><div class='page_container' data-page=1>",
+        "<b>BÀI TUYÊN TRUYỀN</b>",
+        "<b>VỀ TUẦN LỄ HÀNG VIỆT NAM NĂM 2024</b>",
+        "Tuần lễ hàng Việt Nam là dịp để người tiêu dùng tiếp cận các sản phẩm của doanh nghiệp trong tỉnh.",
+    ))
+    assert doc.title == "Bài tuyên truyền về tuần lễ hàng Việt Nam năm 2024"
+    assert "(1)" not in doc.body_text and "<" not in doc.body_text
+
+
+def test_a_visit_counters_figure_does_not_hide_the_byline():
+    (doc,) = parse(page(HEADLINE, "Cập nhật: 12/03/2024 | 09:15", LEAD, BODY,
+                        "Nguồn: Minh Tâm/MTTQ Ninh Thuận", "Số lượt truy cập", "1234567"))
+    assert doc.byline == "Nguồn: Minh Tâm/MTTQ Ninh Thuận"
+    assert "1234567" not in doc.body_text
+
+
+def test_a_short_headline_with_its_date_under_it_is_kept():
+    (doc,) = parse(page("Chợ phiên hàng Việt", "Thứ ba, 10/09/2024 | 10:20", LEAD, BODY))
+    assert (doc.title, doc.date) == ("Chợ phiên hàng Việt", datetime.date(2024, 9, 10))
+    (doc,) = parse(page("Hàng Việt", "Thứ ba, 10/09/2024 | 10:20", LEAD, BODY))
+    assert (doc.title, doc.date) == ("Hàng Việt", datetime.date(2024, 9, 10))
