@@ -46,7 +46,8 @@ _WEEKDAY_LINE_RE = re.compile(r"^\s*" + _WEEKDAY + r"\b", re.I)
 _SAVED_DATE_PREFIX_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s*$", re.I)
 _GLUED_DATE_RE = re.compile(
     r"\s*(?:\(\s*(?:" + _TIME_RE.pattern + r")?\s*" + _DMY.replace("?P<", "?P<g") + r"\s*\)"
-    r"|" + _DMY.replace("?P<", "?P<h") + r"(?:\s*[-,|]?\s*(?:" + _TIME_RE.pattern + r"))?)\s*$",
+    r"|" + _DMY.replace("?P<", "?P<h") + r"(?:\s*[-,|]?\s*(?:" + _TIME_RE.pattern + r"))?"
+    r"|(?:" + _TIME_RE.pattern + r")\s*[-,|]?\s*" + _DMY.replace("?P<", "?P<t") + r")\s*$",
     re.I,
 )
 # "(PLO)- ", "(Mặt trận) -", "XYZ - ", "XYZ-", "(Báo X)-", "ABC-Ngày …"
@@ -127,7 +128,7 @@ def _strip_glued_date(line: str) -> tuple[str, datetime.date | None]:
     if not m or m.start() < 10:
         return line, None
     g = m.groupdict()
-    key = "g" if g.get("gy") else "h"
+    key = next(k for k in "ght" if g.get(k + "y"))
     date = valid_date(g[key + "y"], g[key + "m"], g[key + "d"])
     return line[: m.start()].rstrip(" -–|,"), date
 

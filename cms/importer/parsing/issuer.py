@@ -47,6 +47,11 @@ _PHRASES = [
     ("đảng đoàn", "Đảng đoàn"),
     ("cuộc vận động", "Cuộc vận động"),
     ("việt nam", "Việt Nam"),
+    ("hàng việt nam", "hàng Việt Nam"),
+    ("người việt nam", "người Việt Nam"),
+    ("hàng việt", "hàng Việt"),
+    ("người việt", "người Việt"),
+    ("đảng", "Đảng"),  # the Party, after its compounds above ("đảng ủy", "ban cán sự đảng")
     ("hồ chí minh", "Hồ Chí Minh"),
 ]
 _PHRASE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p, _ in _PHRASES) + r")(?!\w)")
@@ -105,9 +110,11 @@ def normalize_case(name: str) -> str:
 
 _BODY_ISSUER_RE = re.compile(
     r"(?<!của )(?<!\w)(?P<body>(?:Ban Thường vụ|Ban Chấp hành|Thường trực|Ban Thường trực)\s+)?"
-    r"(?P<org>Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Ủy ban nhân dân|UBND)"
+    r"(?P<org>Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Ủy ban nhân dân|UBND"
+    r"|(?:Ủy ban|UB)\s*(?:MTTQ|Mặt trận Tổ quốc)(?:\s+Việt Nam|VN)?|UBMTTQ(?:VN)?|Ban Chỉ đạo(?:\s+Cuộc vận động)?"
+    r"|Sở Công Thương)"
     r"(?P<place>(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã))?(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*){1,4})?"
-    r"\s+(?:xây dựng|ban hành|yêu cầu|chỉ đạo|đề nghị|thông báo|hướng dẫn|quyết định|giao)\b"
+    r"\s+(?:xây dựng|ban hành|lập|yêu cầu|chỉ đạo|đề nghị|thông báo|hướng dẫn|quyết định|giao)\b"
 )
 _ORG_UNIT = {
     "tỉnh ủy": ("Tỉnh", "province"),

@@ -17,6 +17,7 @@ from .document import ParsedDocument
 from .issuer import expand_issuer, main_place, territory_of
 from .kind import KIND_KEYS
 from .lines import collapse
+from .places import province_named
 from .notes import LIKELY, SURE, FieldNotes
 from .subject import sentence_case
 from .themes import suggest_themes
@@ -57,10 +58,13 @@ def read_news(lines: list[str], source: str) -> ParsedDocument:
                    + ("gương điển hình" if art.exemplary else "tài liệu tuyên truyền") + "; cần kiểm tra loại trang")
     doc.references = short_references(doc.body_text, doc.cited)
     if not doc.regions:
-        place = main_place(doc.body_text)
+        place, where = main_place(doc.body_text), "nêu trong bài"
+        named = province_named(art.headline or "")
+        if named is not None and (place is None or place.province != named.name):
+            place, where = named, "nêu ở tiêu đề"  # the headline's province, unless the text names a unit of it
         if place is not None:
             doc.regions = [place.slug]
-            notes.inferred("regions", "địa danh nêu trong bài", f"suy ra từ địa danh “{place.name}” nêu trong bài", 0.5)
+            notes.inferred("regions", f"địa danh {where}", f"suy ra từ địa danh “{place.name}” {where}", 0.5)
     doc.themes = suggest_themes(doc.subject or "", doc.body_text)
     doc.warnings = notes.warnings
     doc.provenance = notes.fields

@@ -190,3 +190,29 @@ def test_capital_subject_in_sentence_case_keeps_abbreviations_only():
 
     assert normalize_case("ỨNG DỤNG CHÍNH QUYỀN ĐIỆN TỬ TẠI UBND TỈNH HÀ TĨNH VÀ HĐND HUYỆN") == (
         "Ứng dụng chính quyền điện tử tại UBND tỉnh Hà Tĩnh và HĐND huyện")
+
+
+def test_h6_record_with_the_capacity_in_words():
+    text = ("1180/BCT-TTTN\nKT. Bộ trưởng, Thứ trưởng Lương Văn Khải Theo BỘ CÔNG THƯƠNG -\n"
+            "Công văn Về việc tổ chức tuần lễ hàng Việt tại các chợ truyền thống.\n"
+            "Kính gửi: Sở Công Thương các tỉnh, thành phố\nBộ đề nghị các Sở tổ chức tuần lễ hàng Việt.")
+    (doc,) = parse(text)
+    assert (doc.number, doc.issuer, doc.signer) == ("1180/BCT-TTTN", "Bộ Công Thương", "Lương Văn Khải")
+    assert doc.subject == "Tổ chức tuần lễ hàng Việt tại các chợ truyền thống"
+
+
+def test_h7_issuer_named_only_where_it_draws_up_the_plan():
+    text = ("KẾ HOẠCH Tổ chức phiên chợ hàng Việt năm 2024\n"
+            "Căn cứ Kế hoạch số 19-KH/TU ngày 02/01/2024 của Ban Thường vụ Tỉnh ủy;\n"
+            "Ủy ban MTTQ Việt Nam huyện Đức Thọ lập kế hoạch tổ chức phiên chợ như sau:\n\u00a0I. MỤC ĐÍCH YÊU CẦU")
+    (doc,) = parse(text)
+    assert doc.issuer == "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Đức Thọ"
+    assert (doc.level, doc.regions) == ("huyen", ["ha-tinh-duc-tho"])
+
+
+def test_a_capital_subject_keeps_the_capitals_of_the_party_and_of_hang_viet():
+    text = ("TỈNH ỦY BẮC GIANG\n*\nSố 12-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nBắc Giang, ngày 5 tháng 6 năm 2023\n"
+            "CHỈ THỊ\nVỀ SỰ LÃNH ĐẠO CỦA ĐẢNG ĐỐI VỚI VIỆC ĐƯA HÀNG VIỆT VỀ NÔNG THÔN\n"
+            "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt.")
+    (doc,) = parse(text)
+    assert doc.subject == "Về sự lãnh đạo của Đảng đối với việc đưa hàng Việt về nông thôn"

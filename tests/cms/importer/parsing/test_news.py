@@ -158,3 +158,18 @@ def test_a_short_headline_with_its_date_under_it_is_kept():
     assert (doc.title, doc.date) == ("Chợ phiên hàng Việt", datetime.date(2024, 9, 10))
     (doc,) = parse(page("Hàng Việt", "Thứ ba, 10/09/2024 | 10:20", LEAD, BODY))
     assert (doc.title, doc.date) == ("Hàng Việt", datetime.date(2024, 9, 10))
+
+
+def test_a_time_before_the_date_glued_to_a_headline():
+    (doc,) = parse(page("HÀNG VIỆT VỀ NÔNG THÔN: NGƯỜI DÂN PHẤN KHỞI 08:45 20/10/2023", LEAD, BODY))
+    assert (doc.title, doc.date) == ("Hàng Việt về nông thôn: người dân phấn khởi", datetime.date(2023, 10, 20))
+
+
+def test_the_province_a_headline_names_is_the_pages_region():
+    lead = "Những năm qua, tỉnh đã hỗ trợ doanh nghiệp đưa sản phẩm vào siêu thị."
+    (doc,) = parse(page("Hà Tĩnh nâng cao chất lượng hàng hóa địa phương", "Cập nhật: 12/03/2024", lead, BODY))
+    assert doc.regions == ["ha-tinh"]
+    # a unit of that province named in the text is more precise than the province
+    (doc,) = parse(page("Hà Tĩnh nâng cao chất lượng hàng hóa", "Cập nhật: 12/03/2024",
+                        "Tại huyện Đức Thọ, các hợp tác xã đưa sản phẩm vào siêu thị.", BODY))
+    assert doc.regions == ["ha-tinh-duc-tho"]
