@@ -3,7 +3,7 @@
 ``SearchEntry`` holds one row per live content page: what results show, the
 facet values, and the page's index tokens (see ``search.documents``). The
 database's full-text index sits on ``tokens``: an FTS5 table kept in step by
-triggers on SQLite, a GIN index on PostgreSQL (migration 0001). The page id is
+triggers on SQLite, page-id arrays per token on PostgreSQL (migration 0006). The page id is
 a plain integer, not a foreign key, so benchmarks can fill the index without
 creating pages; pages removed behind the index's back are found by
 ``rebuild_search_index --reconcile``.
@@ -35,6 +35,9 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True)
     tokens = models.TextField(blank=True)
     fingerprint = models.CharField(max_length=40, blank=True)
+    # PostgreSQL: the postings segment holding this page's tokens (migration 0006). Null on
+    # SQLite, and nullable so adding it there does not remake the table (and drop its FTS triggers).
+    segment = models.PositiveIntegerField(null=True, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,7 +1,7 @@
 """The embedded engine: the database's own full-text index, no server.
 
-Matching asks the full-text index (SQLite FTS5 or PostgreSQL GIN, see
-``.postings``) which pages hold every folded syllable of the query.
+Matching asks the full-text index (SQLite FTS5 or PostgreSQL's postings
+table, see ``.postings``) which pages hold every folded syllable of the query.
 Filters and facet counts run on the in-memory ``FacetTable``. Ranking adds,
 for each query syllable and syllable pair, a weight per place it occurs
 (head = number, title, subject; exact spelling over folded) times its
@@ -19,7 +19,6 @@ import math
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from django.db import connection, transaction
@@ -28,8 +27,9 @@ from vietnamese.highlight import highlight
 from vietnamese.numbers import doc_number_matches, normalize_doc_number
 from vietnamese.text import fold, tokenize
 
-from search.documents import HEAD_FOLDED, NUMBER, SearchDocument, fingerprint, index_tokens
+from search.documents import HEAD_FOLDED, NUMBER, SearchDocument
 from search.engines.base import FACETS, LITERAL_BOOST, NUMBER_BOOST, RECENCY, Progress, WriteResult, scoring_units, tiers
+from search.engines.embedded.analysis import segments
 from search.engines.embedded.facets import FacetTable, Row, top_scored
 from search.engines.embedded.postings import store_for_connection
 from search.models import IndexChange, IndexVersion, SearchEntry
@@ -41,7 +41,6 @@ POSTING_BUDGET = 200_000  # page ids fetched from the database for ranking, per 
 FREQUENT_SHARE = 1 / 32  # a token in this share of pages is kept in memory as a mask
 MASK_BUDGET = 64 * 2**20  # bytes of such masks one facet table may hold
 DOC_FREQS_KEPT = 100_000  # tokens whose page counts a facet table remembers
-BATCH = 500
 
 
 class FacetCache:
@@ -110,50 +109,15 @@ def _rows(page_ids: set[int] | None = None) -> Iterable[Row]:
 def _rows_where(where: str, params: list) -> Iterable[Row]:
     # A plain cursor, not values_list(): Django's per-row converters took
     # most of a 3-second reload at 100,000 pages.
-    fields = ("page_id", "content", "kind", "issuer", "level", "validity", "date", "themes", "regions", "restrictions")
+    fields = ("page_id", "content", "kind", "issuer", "level", "validity", "date", "themes", "regions", "restrictions", "segment")
     with connection.cursor() as cur:
         cur.execute(f"SELECT {', '.join(fields)} FROM {SearchEntry._meta.db_table} {where}", params)
         while chunk := cur.fetchmany(5000):
-            for pid, content, kind, issuer, level, validity, date, themes, regions, restrictions in chunk:
+            for pid, content, kind, issuer, level, validity, date, themes, regions, restrictions, segment in chunk:
                 yield Row(
                     pid, content, kind, issuer, level, validity, _date(date), _split(themes), _split(regions),
-                    [int(r) for r in _split(restrictions)],
+                    [int(r) for r in _split(restrictions)], segment,
                 )
-
-
-def _batches(docs: Iterable[SearchDocument], size: int) -> Iterable[list[SearchDocument]]:
-    batch: list[SearchDocument] = []
-    for doc in docs:
-        batch.append(doc)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _entry(doc: SearchDocument) -> SearchEntry:
-    return SearchEntry(
-        page_id=doc.page_id,
-        url=doc.url,
-        title=doc.title[:500],
-        content=doc.content,
-        kind=doc.kind,
-        number=doc.number,
-        number_key=doc.number_key,
-        issuer=doc.issuer,
-        level=doc.level,
-        validity=doc.validity,
-        date=doc.date,
-        themes=" ".join(doc.themes),
-        regions=" ".join(doc.regions),
-        restrictions=" ".join(map(str, doc.restrictions)),
-        subject=doc.subject,
-        summary=doc.summary,
-        body=doc.body,
-        tokens=index_tokens(doc),
-        fingerprint=fingerprint(doc),
-    )
 
 
 class Postings:
@@ -231,36 +195,23 @@ class EmbeddedEngine:
 
     def index(self, docs: Iterable[SearchDocument], progress: Progress | None = None) -> WriteResult:
         """Add or replace documents. The database's own: a failure is the
-        database's, and raises like any other.
+        database's, and raises like any other."""
+        return self._index(docs, progress, store_for_connection())
 
-        Each batch is analysed in a second thread while the previous one is
-        written: the database works while Python analyses (the driver lets
-        go of the GIL), and every query stays on this thread's connection,
-        in the caller's transaction."""
-        store = store_for_connection()
+    def _index(self, docs: Iterable[SearchDocument], progress: Progress | None, store) -> WriteResult:
+        """Each segment (``analysis.segments``: analysed in processes for a
+        large load, while this one writes) in a transaction of its own, or
+        of the caller's; every query on this thread's connection."""
         done = 0
         written: list[int] = []
-
-        def write(batch: list[SearchEntry]) -> None:
-            nonlocal done
+        for segment in segments(docs, store.POSTINGS):
+            if len(written) <= IndexChange.LISTED:
+                written.extend(e.page_id for e in segment.entries)
             with transaction.atomic():
-                SearchEntry.objects.filter(page_id__in=[e.page_id for e in batch]).delete()
-                store.insert(batch)
-            done += len(batch)
+                store.write(segment.entries, segment.postings)
+            done += len(segment.entries)
             if progress:
-                progress(len(batch))
-
-        with ThreadPoolExecutor(max_workers=1) as analysis:
-            pending = None
-            for docs_batch in _batches(docs, BATCH):
-                if len(written) <= IndexChange.LISTED:
-                    written.extend(d.page_id for d in docs_batch)
-                analysed = analysis.submit(lambda b=docs_batch: [_entry(d) for d in b])
-                if pending is not None:
-                    write(pending.result())
-                pending = analysed
-            if pending is not None:
-                write(pending.result())
+                progress(len(segment.entries))
         IndexVersion.bump(written if len(written) <= IndexChange.LISTED else None)
         return WriteResult(written=done)
 
@@ -276,7 +227,8 @@ class EmbeddedEngine:
         store = store_for_connection()
         with transaction.atomic():
             store.clear()
-            count = self.index(docs, progress).written
+            count = self._index(docs, progress, store).written
+            store.finish()
             IndexVersion.bump()  # every page may have changed
         store.optimize()
         return count
@@ -292,8 +244,8 @@ class EmbeddedEngine:
 
     def search(self, query: SearchQuery) -> SearchResults:
         started = time.perf_counter()
-        store = store_for_connection()
         table = self.facets.get()
+        store = store_for_connection(table.segment)
         qplan = plan(query.text)
         results = SearchResults(query=query, engine=self.name, alternatives=qplan.alternatives)
 
@@ -464,8 +416,8 @@ class EmbeddedEngine:
 
     def suggest(self, prefix: str, refused_restrictions=frozenset(), limit: int = 8) -> list[Suggestion]:
         """Titles and numbers starting with what the reader is typing."""
-        store = store_for_connection()
         table = self.facets.get()
+        store = store_for_connection(table.segment)
         allowed = table.allowed(refused_restrictions)
         tokens = [fold(t) for t in tokenize(prefix)]
         if not tokens or len(prefix.strip()) < 2:

@@ -34,6 +34,7 @@ class Row:
     themes: list[str]
     regions: list[str]
     restrictions: list[int]
+    segment: int | None = None  # PostgreSQL's postings segment of the page (see .postings)
 
 
 class _Codes:
@@ -77,6 +78,7 @@ class FacetTable:
         self.token_masks: dict[str, np.ndarray] = {}
         self.present = np.zeros(size, dtype=bool)
         self.date = np.zeros(size, dtype=np.int32)  # proleptic ordinal, 0 = undated
+        self.segment = np.zeros(size, dtype=np.int64)
         self.codes = {name: _Codes() for name in FACETS}
         self.single = {name: np.zeros(size, dtype=np.int32) for name in SINGLE_VALUED}
         # Multi-valued facets and restrictions as (page id, value code) pairs.
@@ -89,6 +91,7 @@ class FacetTable:
         for r in rows:
             i = r.page_id
             self.present[i] = True
+            self.segment[i] = r.segment or 0
             if r.date:
                 self.date[i] = r.date.toordinal()
             for name, value in (
@@ -130,6 +133,7 @@ class FacetTable:
         new.size = size
         new.present = _cleared(self.present, size, changed)
         new.date = _cleared(self.date, size, changed)
+        new.segment = _cleared(self.segment, size, changed)
         new.codes = {name: codes.copy() for name, codes in self.codes.items()}
         new.single = {name: _cleared(values, size, changed) for name, values in self.single.items()}
         new.pairs = {}
