@@ -29,6 +29,7 @@ from .parsing.closing import is_person_name
 from .parsing.dates import parse_date
 from .parsing.document import ParsedDocument
 from .parsing.issuer import normalize_case
+from .parsing.lines import is_capacity, is_caps, is_header_marker
 from .parsing.news import read_news
 from .parsing.normalize import preprocess
 from .parsing.official import read_attachment, read_official
@@ -61,13 +62,25 @@ def parse(text: str, source: str = "") -> list[ParsedDocument]:
 
 def _official_documents(lines: list[str], source: str) -> list[ParsedDocument]:
     docs: list[ParsedDocument] = []
-    for part, (start, end) in enumerate(split_documents(lines)):
+    bounds = split_documents(lines)
+    intro = None
+    first = [x.strip() for x in lines[bounds[0][0]:bounds[0][1]] if x.strip()] if bounds else []
+    if len(bounds) > 1 and len(first) <= 4 and sum(map(len, first)) <= 600 and not any(
+        is_header_marker(x) or is_caps(x) or is_capacity(x) for x in first
+    ):
+        # a news page's few lines of introduction before the document it prints whole ("Ban Biên
+        # tập trân trọng đăng toàn văn …"): the page's words, not a document of its own
+        intro = " / ".join(first)
+        bounds = bounds[1:]
+    for part, (start, end) in enumerate(bounds):
         part_lines = lines[start:end]
         heading = read_heading(part_lines) if docs else None
         if heading is not None:
             docs.append(read_attachment(part_lines, heading, docs[-1], source, part))
         else:
             docs.append(read_official(part_lines, source, part))
+    if intro:
+        docs[0].warnings.append(f"Bỏ qua phần giới thiệu của trang tin đứng trước văn bản: “{intro[:200]}”")
     return docs
 
 

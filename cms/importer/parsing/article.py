@@ -233,6 +233,13 @@ def read_article(lines: list[str]) -> Article:
                 art.date, art.date_source = _date_of(m), "ngày đầu đoạn mở đầu"
             body[j] = line[m.end():]
             break
+    if art.date is None:
+        # a stamp above the headline that is not a weekday banner ("Thời sự 05-08-2024") dates the
+        # article when nothing under the headline does (a weekday banner is today's date, notes §3)
+        above = [stamp_date(x) for x in items[:k] if not _WEEKDAY_LINE_RE.match(x)]
+        dated = [d for d in above if d is not None]
+        if dated:
+            art.date, art.date_source = dated[-1], "dòng ngày trên tiêu đề"
     # byline: short lines at the end
     while body and _is_byline(body[-1]) and len(body) > 1:
         art.byline = body.pop().strip()

@@ -173,3 +173,24 @@ def test_the_province_a_headline_names_is_the_pages_region():
     (doc,) = parse(page("Hà Tĩnh nâng cao chất lượng hàng hóa", "Cập nhật: 12/03/2024",
                         "Tại huyện Đức Thọ, các hợp tác xã đưa sản phẩm vào siêu thị.", BODY))
     assert doc.regions == ["ha-tinh-duc-tho"]
+
+
+def test_a_plain_stamp_above_the_headline_dates_the_article_when_nothing_under_it_does():
+    (doc,) = parse(page("Thời sự 05-08-2024", HEADLINE, LEAD, BODY))
+    assert (doc.title, doc.date) == (HEADLINE, datetime.date(2024, 8, 5))
+    # a weekday banner there stays the site's date
+    (doc,) = parse(page("Thứ hai, 05/08/2024", HEADLINE, LEAD, BODY))
+    assert (doc.title, doc.date) == (HEADLINE, None)
+
+
+def test_a_news_pages_introduction_before_a_document_printed_whole_is_not_a_document():
+    docs = parse(page(
+        "Ban Biên tập trân trọng đăng toàn văn Chỉ thị số 21-CT/TU của Ban Thường vụ Tỉnh ủy.",
+        "Ninh Thuận: Hội nghị sơ kết công tác Mặt trận",
+        "TỈNH ỦY NINH THUẬN", "*", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 21-CT/TU",
+        "Phan Rang - Tháp Chàm, ngày 12 tháng 3 năm 2024", "CHỈ THỊ",
+        "VỀ ĐẨY MẠNH CUỘC VẬN ĐỘNG TRONG TÌNH HÌNH MỚI",
+        "Thực hiện Chỉ thị số 03-CT/TW của Ban Bí thư, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy thực hiện tốt.",
+    ))
+    assert [(d.kind, d.number) for d in docs] == [("chi_thi", "21-CT/TU")]
+    assert any("đăng toàn văn" in w for w in docs[0].warnings)
