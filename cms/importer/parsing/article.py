@@ -244,16 +244,14 @@ def read_article(lines: list[str]) -> Article:
     while body and _is_byline(body[-1]) and len(body) > 1:
         art.byline = body.pop().strip()
         break
-    paras: list[str] = []
-    for line in body:
-        if paras and line == paras[0] and len(line) > 60:
-            continue  # the lead printed twice (teaser, then the body)
-        paras.append(line)
+    paras = list(body)
     if paras:
         m = _LEAD_PREFIX_RE.match(paras[0])
         if m and paras[0][m.end()].isupper():
             paras[0] = paras[0][m.end():]
         art.lead = paras[0]
+        if len(art.lead) > 60:  # the lead printed twice (teaser, then the body), with or without its prefix
+            paras = paras[:1] + [p for p in paras[1:] if p != art.lead]
     art.paragraphs = paras
     head = " ".join([art.headline or ""] + paras[:2])
     art.exemplary = bool(_EXEMPLARY_RE.search(head))

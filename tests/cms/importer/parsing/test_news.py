@@ -194,3 +194,8 @@ def test_a_news_pages_introduction_before_a_document_printed_whole_is_not_a_docu
     ))
     assert [(d.kind, d.number) for d in docs] == [("chi_thi", "21-CT/TU")]
     assert any("đăng toàn văn" in w for w in docs[0].warnings)
+
+
+def test_the_lead_printed_twice_with_its_prefix_only_once_is_kept_once():
+    (doc,) = parse(page(HEADLINE, "Cập nhật: 12/03/2024", "(Báo Ninh Thuận)- " + LEAD, LEAD, BODY))
+    assert doc.body_text.count(LEAD) == 1
