@@ -110,7 +110,10 @@ def _visible_notifications(request, unread_only=False):
 
 
 def unread_count(request) -> int:
-    """The bell's number, on every page: only the unread rows are looked at."""
+    """The bell's number, on every page: only the unread rows are looked at, and
+    the visibility rule only when there are some (one query for most readers)."""
+    if not Notification.objects.filter(user=request.user, read_at__isnull=True).exists():
+        return 0
     return _visible_notifications(request, unread_only=True).count()
 
 

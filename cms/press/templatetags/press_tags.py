@@ -1,9 +1,11 @@
 """{% press_downloads page %}: the downloads, copy-text and feed box of a content page."""
 
 from django import template
+from django.core.cache import cache
 from django.urls import reverse
 
 from cms.content.visibility import is_published
+from home.caching import shared_key
 from home.models import SectionPage
 
 from ..packs import has_press_pack
@@ -23,8 +25,31 @@ def press_downloads(context, page):
     # before_serve_page hook): only the time part is left to ask, without a query.
     if getattr(request, "is_preview", False) or not is_published(page):
         return {"show": False}
+    shared = _shared_box(page, request)
     token = feed_token_for(request.user) if can_use_tokens(request.user) else None
     suffix = f"?token={token}" if token else ""
+    return {
+        **shared,
+        "show": True,
+        "page": page,
+        "feeds": [(label, rss + suffix, atom + suffix) for label, rss, atom in shared["feeds"]],
+        "can_use_tokens": token is not None,
+    }
+
+
+def _shared_box(page, request):
+    """What the box shows of the page itself, the same for every reader who may see it:
+    cached per content version and visibility class (home/caching.py). The reader's
+    feed key is added by the caller."""
+    key = shared_key("press-box", request, page.pk)
+    shared = cache.get(key)
+    if shared is None:
+        shared = _box_of(page)
+        cache.set(key, shared)
+    return shared
+
+
+def _box_of(page):
     feeds = []
     section = SectionPage.top_of(page)
     if section is not None:
@@ -34,8 +59,6 @@ def press_downloads(context, page):
     for region in page.regions.all():
         feeds.append((region.full_name, reverse("press:region_rss", args=[region.slug]), reverse("press:region_atom", args=[region.slug])))
     return {
-        "show": True,
-        "page": page,
         "docx_url": reverse("press:docx", args=[page.pk]),
         "txt_url": reverse("press:txt", args=[page.pk]),
         "pack_url": reverse("press:pack", args=[page.pk]) if has_press_pack(page) else "",
@@ -44,7 +67,6 @@ def press_downloads(context, page):
             for attachment in page.attachments.all().select_related("document")
         ],
         "copy_text": copy_text(page),
-        "feeds": [(label, rss + suffix, atom + suffix) for label, rss, atom in feeds],
-        "can_use_tokens": token is not None,
+        "feeds": feeds,
         "tokens_url": reverse("press:tokens"),
     }
