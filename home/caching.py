@@ -108,18 +108,16 @@ def connect():
 
 
 def routed_page(url_path):
-    """The specific page at ``url_path`` (None: no page), its type and id cached per content version."""
+    """The specific page at ``url_path`` (None: no page), cached per content version:
+    any change to a page takes a new version, and so does the clock at its go-live or
+    expiry time, so the cached copy is the row as it is now."""
     # Hashed: a path may hold any character and any length, a cache key may not.
     digest = hashlib.sha1(url_path.encode("utf-8", "surrogatepass")).hexdigest()
-    key = f"content:route:{content_version()}:{digest}"
+    key = f"content:routed-page:{content_version()}:{digest}"
     found = cache.get(key)
     if found is None:
         row = Page.objects.filter(url_path=url_path).values_list("content_type_id", "pk").first()
-        found = row or ()
+        model = ContentType.objects.get_for_id(row[0]).model_class() if row else None
+        found = (model.objects.filter(pk=row[1]).first() if model is not None else None,)
         cache.set(key, found)
-    if not found:
-        return None
-    model = ContentType.objects.get_for_id(found[0]).model_class()
-    if model is None:
-        return None
-    return model.objects.filter(pk=found[1]).first()
+    return found[0]
