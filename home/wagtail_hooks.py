@@ -2,6 +2,8 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
+from .page_cache import shared_page
+
 # Wagtail's Vietnamese translation leaves some menu items in English.
 MENU_LABELS = {
     "images": "Ảnh",
@@ -30,3 +32,8 @@ def admin_labels_js():
     return format_html(
         '<script src="{}" defer></script><script src="{}" defer></script>', static("js/admin-labels.js"), static("js/region-tree.js")
     )
+
+
+# Inside Wagtail's privacy check (order 0): a page is taken from the shared cache only
+# for a request that check let through (home/page_cache.py).
+hooks.register("on_serve_page", shared_page, order=100)

@@ -62,3 +62,29 @@ def shared_fragment(parser, token):
     parser._shared_fragments = (*getattr(parser, "_shared_fragments", ()), position)
     fingerprint = hashlib.sha1(f"{name}:{mtime}:{position}".encode()).hexdigest()[:12]
     return SharedFragmentNode(nodelist, parser.compile_filter(bits[1]), fingerprint)
+
+
+class PerUserNode(template.Node):
+    """A part of the reader's own: rendered in place, or left as a hole when the page
+    is rendered to be shared (home/page_cache.py fills it on every request)."""
+
+    def __init__(self, template_name):
+        self.template_name = template_name
+
+    def render(self, context):
+        holes = getattr(context.get("request"), "_page_holes", None)
+        if holes is not None:
+            return holes.mark(self.template_name)
+        with context.push():
+            return context.template.engine.get_template(self.template_name).render(context)
+
+
+@register.tag
+def per_user(parser, token):
+    """{% per_user "template.html" %}: the template may use only ``page`` and what the
+    context processors give (user, perms, csrf_token, request), since a hole is filled
+    with those alone."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "'\"" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('{% per_user "template.html" %} takes a quoted template name')
+    return PerUserNode(bits[1][1:-1])

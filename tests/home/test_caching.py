@@ -116,3 +116,51 @@ def test_a_warm_document_page_costs_few_queries():
     with CaptureQueriesContext(connection) as warm:
         assert reader.get(page.url).status_code == 200
     assert len(warm.captured_queries) <= DOCUMENT_PAGE_MAX_QUERIES, [q["sql"][:120] for q in warm.captured_queries]
+
+
+def _names_and_tokens(html):
+    """The reader's own bits of a page: the name in the header, the CSRF field, the feed key."""
+    import re
+
+    return (
+        re.search(r'<span class="user-name">([^<]*)</span>', html).group(1),
+        re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
+        set(re.findall(r"token=([\w-]+)", html)),
+    )
+
+
+def test_a_shared_page_keeps_every_readers_own_parts():
+    page = _document("Công văn xcacheown", "908-CV/XC")
+    from cms.press.tokens import feed_token_for
+    from cms.subscriptions.models import Notification
+
+    press, reader = get_user_model().objects.get(username="baochi"), get_user_model().objects.get(username="canbo")
+    Notification.objects.create(user=reader, page=page)
+    press_client, reader_client = _client("baochi"), _client("canbo")
+    press_view = press_client.get(page.url).text  # fills the shared page
+    reader_view = reader_client.get(page.url).text
+    press_name, press_csrf, press_tokens = _names_and_tokens(press_view)
+    reader_name, reader_csrf, reader_tokens = _names_and_tokens(reader_view)
+    assert press_name != reader_name and press_csrf != reader_csrf
+    assert feed_token_for(press) in press_tokens and feed_token_for(press) not in reader_tokens
+    assert reader_tokens == ({feed_token_for(reader)} if feed_token_for(reader) else set())
+    # The bell: the reader's unread notification, none for the press officer.
+    assert "bell-count" in reader_view and "bell-count" not in press_view
+    assert "xcachebody" in reader_view and "xcachebody" in press_view
+
+
+def test_a_shared_page_shows_the_readers_messages_and_an_editor_their_user_bar():
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.base import Message
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    page = _document("Công văn xcachemsg", "909-CV/XC")
+    reader, editor = _client("canbo"), _client("duyet")
+    assert "wagtail-userbar" in editor.get(page.url).text  # fills the shared page
+    assert "wagtail-userbar" not in reader.get(page.url).text
+    # A message waiting for the reader (cookie storage, as Django's fallback keeps it) is shown, once.
+    storage = CookieStorage(RequestFactory().get("/"))
+    reader.cookies["messages"] = storage._encode([Message(constants.SUCCESS, "Thông báo xcachemessage")])
+    assert "xcachemessage" in reader.get(page.url).text
+    assert "xcachemessage" not in reader.get(page.url).text
+    assert "xcachemessage" not in editor.get(page.url).text
