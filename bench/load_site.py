@@ -130,6 +130,8 @@ def main():
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
+    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=1, help="threads per gthread worker")
     parser.add_argument("--user", default="canbo")
     parser.add_argument("--password", default=os.environ.get("DEMO_PASSWORD", "hangviet2026"))
     args = parser.parse_args()
@@ -142,7 +144,8 @@ def main():
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "-b", f"127.0.0.1:{port}",
-             "-w", str(args.workers), "--timeout", "60", "--backlog", "2048"],
+             "-w", str(args.workers), "-k", args.worker_class, "--threads", str(args.threads),
+             "--timeout", "60", "--backlog", "2048"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=(Path(static_root) / "gunicorn.log").open("w"), start_new_session=True,
         )
         base = f"http://127.0.0.1:{port}"
@@ -156,7 +159,8 @@ def main():
             cookie = login(base, args.user, args.password)
             # Warm every worker (imports, the embedded index's facet table) before measuring.
             run_wrk(base, search_paths() + documents, cookie, args.workers * 2, 5, 2)
-            print(f"gunicorn {args.workers} sync workers, production settings, PostgreSQL; wrk {args.connections} connections, {args.duration} s each")
+            workers = f"{args.workers} {args.worker_class} workers" + (f" x {args.threads} threads" if args.worker_class == "gthread" else "")
+            print(f"gunicorn {workers}, production settings, PostgreSQL; wrk {args.connections} connections, {args.duration} s each")
             print(f"{'mix':<10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'target':>8}")
             failed = False
             for name, paths in (("search", search_paths()), ("documents", documents)):
