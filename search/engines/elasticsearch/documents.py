@@ -126,20 +126,25 @@ def _suggest_inputs(doc: SearchDocument) -> list[dict]:
     return [{"input": [doc.number_key[:SUGGEST_MAX_CHARS]], "weight": weight}]
 
 
-def _phrases(analysis, folded: bool) -> str:
-    """The phrases, then the abbreviation extras, then ``EVERY``, between breaks."""
+def _phrases(analysis, extras: list[str], folded: bool) -> str:
+    """The phrases, then the abbreviation ``extras``, then ``EVERY``, between breaks."""
     tokens = analysis.folded_tokens if folded else analysis.tokens
     values = [" ".join(tokens[part]) for part in analysis.phrase_slices()]
+    return f" {BREAK} ".join([*values, *extras, EVERY])
+
+
+def _exact_and_folded(analysis) -> tuple[str, str]:
+    """Both token fields of one text. The abbreviation extras are found once
+    for both: they were half the Python analysis when found per field."""
     extra_folded, extra_exact = abbreviation_extras(analysis)
-    values += extra_folded if folded else extra_exact
-    values.append(EVERY)
-    return f" {BREAK} ".join(values)
+    return _phrases(analysis, extra_exact, folded=False), _phrases(analysis, extra_folded, folded=True)
 
 
 def entry_for(doc: SearchDocument) -> ArchiveEntry:
     """The index entry of one search document."""
-    head = analyze(doc.head_text)
+    head_exact, head_folded = _exact_and_folded(analyze(doc.head_text))
     text = analyze(doc.all_text)
+    text_exact, text_folded = _exact_and_folded(text)
     return ArchiveEntry(
         meta={"id": doc.page_id},
         page_id=doc.page_id,
@@ -159,10 +164,10 @@ def entry_for(doc: SearchDocument) -> ArchiveEntry:
         region=list(doc.regions),
         restrictions=list(doc.restrictions),
         date=doc.date.isoformat() if doc.date else None,
-        head_exact=_phrases(head, folded=False),
-        head_folded=_phrases(head, folded=True),
-        text_exact=_phrases(text, folded=False),
-        text_folded=_phrases(text, folded=True),
+        head_exact=head_exact,
+        head_folded=head_folded,
+        text_exact=text_exact,
+        text_folded=text_folded,
         frequent=[EVERY, *(t for t, n in Counter(text.folded_tokens + text.folded_bigrams).items() if n >= FREQUENT_AT)],
         suggest=_suggest_inputs(doc),
         original={"subject": doc.subject, "summary": doc.summary, "body": doc.body},
@@ -203,16 +208,23 @@ def analysed(docs: Iterable[SearchDocument]) -> Iterator[Iterator[dict]]:
         yield batches()
 
 
+# What an index has once searched: a replica on a second node (when there is
+# one), refreshed every second.
+LIVE_SETTINGS = {"refresh_interval": "1s", "auto_expand_replicas": "0-1"}
+# While a rebuild loads it nobody searches it: no refreshes, and no replica
+# indexing every document a second time (it is copied, merged, at the end).
+BUILDING_SETTINGS = {"refresh_interval": "-1", "auto_expand_replicas": "false", "number_of_replicas": 0}
+
+
 def archive_index(name: str, building: bool = False) -> Index:
-    """A new versioned index. While ``building``, refreshes are off: a bulk
-    load is faster, and nobody searches it until the alias moves to it."""
+    """A new versioned index, with ``BUILDING_SETTINGS`` while ``building``
+    (``LIVE_SETTINGS`` are put when the load is done)."""
     index = Index(name)
     index.settings(
         # One shard: the document frequencies are the whole archive's, as in
         # the embedded engine; 100,000 pages are far below a shard's comfort.
         number_of_shards=1,
-        auto_expand_replicas="0-1",
-        refresh_interval="-1" if building else "1s",
+        **(BUILDING_SETTINGS if building else LIVE_SETTINGS),
         similarity=PRESENCE,
         max_result_window=10_000,
     )

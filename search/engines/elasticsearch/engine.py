@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError
-from elasticsearch.helpers import BulkIndexError, parallel_bulk, streaming_bulk
+from elasticsearch.helpers import BulkIndexError
 from elasticsearch_dsl import Q, Search
 
 from vietnamese.highlight import highlight
@@ -38,9 +38,11 @@ from vietnamese.numbers import doc_number_matches, normalize_doc_number, number_
 from vietnamese.text import fold, tokenize
 
 from search.documents import SearchDocument
-from search.engines.base import FACETS, EngineUnavailable, Progress, WriteResult
+from search.engines.base import FACETS, EngineUnavailable, Progress, WriteResult, scoring_units
+from search.engines.elasticsearch import bulk
 from search.engines.elasticsearch.client import connect
-from search.engines.elasticsearch.documents import analysed, archive_index, entry_for
+from search.engines.elasticsearch.documents import LIVE_SETTINGS, analysed, archive_index, entry_for
+from search.engines.elasticsearch.frequencies import Frequencies
 from search.engines.elasticsearch.queries import (
     counts_request,
     is_scored,
@@ -55,7 +57,6 @@ from search.queryplan import QueryPlan, plan
 logger = logging.getLogger(__name__)
 
 FAILURES = (ApiError, TransportError, BulkIndexError)
-CHUNK = 500  # documents per bulk request
 SMALL_WRITE = 20  # up to this many pages (a page save) a write gets the short timeout
 BULK_TIMEOUT = 120.0  # seconds, for rebuilds and large writes
 BOUNDS_TTL = 60.0  # seconds the archive's oldest/newest dates are reused for recency
@@ -131,6 +132,7 @@ class ElasticsearchEngine:
         )
         self._paused_until = 0.0
         self._bounds: tuple[float, tuple[dt.date, dt.date] | None] = (0.0, None)
+        self._frequencies = Frequencies()
 
     @classmethod
     def from_settings(cls) -> ElasticsearchEngine:
@@ -192,16 +194,18 @@ class ElasticsearchEngine:
                     yield {"_op_type": "delete", "_index": target, "_id": page_id}
 
         written, refused = set(), set()
-        for ok, item in streaming_bulk(
-            client, actions(), chunk_size=CHUNK, max_chunk_bytes=20 * 1024 * 1024, raise_on_error=False, refresh=True
-        ):
+        # A page save waits out a busy moment briefly (0.2 + 0.4 + 0.8 s);
+        # what is still refused then is kept for upkeep (``search.outbox``).
+        small = len(docs) + len(gone) <= SMALL_WRITE
+        retries, backoff = (3, 0.2) if small else (None, None)
+        for ok, item in bulk.retrying(client, actions(), retries=retries, backoff=backoff, refresh=True):
             ((op, result),) = item.items()
             page_id = int(result["_id"])
             if ok:
                 written.add(page_id)
             elif not (op == "delete" and result.get("status") == 404):  # already gone: fine
                 refused.add(page_id)
-        self._bounds = (0.0, None)
+        self._forget()
         done = len(written - refused)
         if progress and done:
             progress(done)
@@ -237,8 +241,10 @@ class ElasticsearchEngine:
             index.aliases(**{self.building: {}})
             index.create(using=client)
             count = self._load(client, name, docs, progress)
-            client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})
+            client.indices.put_settings(index=name, settings={"index": LIVE_SETTINGS})
             client.indices.refresh(index=name)
+            # Its replicas, copied from the merged segment, before readers come.
+            client.options(ignore_status=408).cluster.health(index=name, wait_for_status="green", timeout="60s")
             old = [i for i, info in client.indices.get_alias(index=f"{self.alias}-v*").items() if self.alias in info["aliases"]]
             swap = [{"remove": {"index": i, "alias": self.alias}} for i in old]
             swap += [{"add": {"index": name, "alias": self.alias}}, {"remove": {"index": name, "alias": self.building}}]
@@ -249,24 +255,23 @@ class ElasticsearchEngine:
                 raise self._unavailable(exc) from exc
             raise
         self._drop(client, old)
-        self._bounds = (0.0, None)
+        self._forget()
         return count
 
     def _load(self, client, name: str, docs: Iterable[SearchDocument], progress) -> int:
         """Bulk-load a new index: the documents analysed in worker processes
-        (``analysed``) while bulk requests are sent from threads, so Python
-        and the cluster work at the same time."""
+        (``analysed``) while bulk requests are sent from threads (``bulk.load``,
+        which sends again what a busy cluster rejects), so Python and the
+        cluster work at the same time."""
         count = 0
         with analysed(docs) as sources:
             actions = ({"_index": name, "_id": source["page_id"], "_source": source} for source in sources)
-            for ok, item in parallel_bulk(
-                client, actions, thread_count=2, queue_size=2, chunk_size=CHUNK, max_chunk_bytes=20 * 1024 * 1024
-            ):
+            for ok, item in bulk.load(client, actions):
                 count += 1
-                if progress and count % CHUNK == 0:
-                    progress(CHUNK)
-        if progress and count % CHUNK:
-            progress(count % CHUNK)
+                if progress and count % bulk.CHUNK == 0:
+                    progress(bulk.CHUNK)
+        if progress and count % bulk.CHUNK:
+            progress(count % bulk.CHUNK)
         # One segment: searched faster, and a third smaller than the bulk load leaves it.
         client.indices.forcemerge(index=name, max_num_segments=1)
         return count
@@ -303,6 +308,11 @@ class ElasticsearchEngine:
         return status in ("green", "yellow"), f"Elasticsearch ({status}): {count} trang trong chỉ mục {names[0]}"
 
     # -- searching --------------------------------------------------------------
+
+    def _forget(self) -> None:
+        """After a write: the archive's dates and term counts are asked again."""
+        self._bounds = (0.0, None)
+        self._frequencies.forget()
 
     def _date_bounds(self) -> tuple[dt.date, dt.date] | None:
         """Oldest and newest dates in the archive, for recency (cached briefly:
@@ -355,9 +365,13 @@ class ElasticsearchEngine:
     def _ask(self, query: SearchQuery, qplan: QueryPlan, number_ids: list[int]) -> list[dict]:
         """One ``_msearch``: the page, the counts, and the named documents."""
         named = number_query(qplan.number_key, number_ids)
-        bounds = self._date_bounds() if is_scored(query, qplan) else None
+        bounds, common = None, frozenset()
+        if is_scored(query, qplan):
+            bounds = self._date_bounds()
+            common = self._frequencies.common(self.client, self.alias, [unit for unit, _, _ in scoring_units(qplan)])
         header = {"index": self.alias}
-        searches = [header, page_request(query, qplan, named, bounds), header, counts_request(query, qplan, named)]
+        page = page_request(query, qplan, named, bounds, common)
+        searches = [header, page, header, counts_request(query, qplan, named)]
         if named is not None:
             searches += [header, number_request(query, named)]
         responses = self.client.msearch(searches=searches)["responses"]
