@@ -104,15 +104,17 @@ def tier_queries(qplan: QueryPlan) -> list[Q]:
     return queries
 
 
-def scoring_queries(qplan: QueryPlan) -> list[Q]:
+def scoring_queries(qplan: QueryPlan, common: frozenset[str] = frozenset()) -> list[Q]:
     """One clause per place a query term occurs, with the shared weights
     (``search.engines.base.scoring_units``) times the term's idf. A plain
     sum of term scores, no function_score around it: Lucene then knows each
     clause's best score and skips the pages that cannot reach the top
     (block-max WAND), which matters when common syllables ("hàng", "việt")
     match the whole archive: a term in nearly every page has an idf near 0,
-    so its clause is never what lets a page in."""
-    return [unit_query(token, weight) for token, weight, _head in scoring_units(qplan)]
+    so its clause is never what lets a page in. The ``common`` units (in
+    nearly every page: ``frequencies``) are left out: worth next to nothing,
+    they are the costliest clauses to score."""
+    return [unit_query(token, weight) for token, weight, _head in scoring_units(qplan) if token not in common]
 
 
 def recency_query(bounds: tuple[dt.date, dt.date] | None) -> Q | None:
@@ -170,13 +172,14 @@ def facet_filters(query: SearchQuery) -> dict[str, Q]:
     return {name: Q("term", **{name: value}) for name, value in query.filters.items() if name in FACETS}
 
 
-def page_request(query: SearchQuery, qplan: QueryPlan, named: Q | None, bounds) -> dict:
-    """The page of hits: scored (or newest first), no total, no aggregations."""
+def page_request(query: SearchQuery, qplan: QueryPlan, named: Q | None, bounds, common: frozenset[str] = frozenset()) -> dict:
+    """The page of hits: scored (or newest first), no total, no aggregations,
+    without the scoring clauses of the ``common`` units."""
     filters = _base_filters(query, qplan, named) + list(facet_filters(query).values())
     scored = is_scored(query, qplan)
     should = []
     if scored:
-        should = scoring_queries(qplan) + tier_queries(qplan)
+        should = scoring_queries(qplan, common) + tier_queries(qplan)
         if named is not None:
             should.append(Q("constant_score", filter=named, boost=NUMBER_BOOST))
         dated = recency_query(bounds)
