@@ -153,7 +153,7 @@ PASSWORD_REQUIRED_TEMPLATE = "accounts/password_required.html"
 # module), or every client shares the proxy's address.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "cms.accounts.backends.PermissionsInOneQueryBackend",  # ModelBackend, permissions in one query
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
