@@ -13,7 +13,8 @@ index tokens per page). Now:
   tokens. A page written again goes to a new segment and its old postings
   stay behind unread (a posting counts only where the page's segment is
   the row's), so a publish writes its own rows and rewrites no one else's;
-  a rebuild starts from empty.
+  a segment whose pages are all written again or removed by a write is
+  dropped with it; a rebuild starts from empty.
 - ``archive_search_term`` (0005) keeps the page counts: the writer adds a
   segment's counts from its postings in the same statement batch, the
   delete trigger of 0005 counts removed rows down (also behind the engine's
@@ -41,6 +42,8 @@ POSTGRES_UP = [
         segment integer NOT NULL,
         ids bytea NOT NULL,
         PRIMARY KEY (token, segment))""",
+    # Which pages a segment still holds, when a write empties it (its postings are then dropped).
+    f"CREATE INDEX archive_search_entry_segment ON {TABLE} (segment)",
     # Id arrays are read whole and do not shrink under pglz: stored as they are.
     "ALTER TABLE archive_search_posting ALTER COLUMN ids SET STORAGE EXTERNAL",
     # The rows' longest texts (about 18 KB of tokens a page) compressed by lz4 where the server has it:

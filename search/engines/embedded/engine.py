@@ -217,7 +217,8 @@ class EmbeddedEngine:
 
     def delete(self, page_ids: Iterable[int]) -> WriteResult:
         page_ids = list(page_ids)
-        deleted, _ = SearchEntry.objects.filter(page_id__in=page_ids).delete()
+        with transaction.atomic():
+            deleted = store_for_connection().remove(page_ids)
         IndexVersion.bump(page_ids)
         return WriteResult(written=deleted)
 

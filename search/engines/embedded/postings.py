@@ -12,9 +12,9 @@ full-text syntax from a user ever reaches the database):
 - ``prefixed(tokens, prefix, limit)``: newest ids holding ``tokens`` and a
   token starting with ``prefix`` (autocomplete).
 
-Id sets come back as sorted numpy arrays. ``clear``, ``write`` and
-``finish`` write the entries (a rebuild's emptying, a segment of rows
-replacing their pages', the end of a rebuild); a store with ``POSTINGS``
+Id sets come back as sorted numpy arrays. ``clear``, ``write``, ``remove``
+and ``finish`` write the entries (a rebuild's emptying, a segment of rows
+replacing their pages', pages removed, the end of a rebuild); a store with ``POSTINGS``
 is handed each segment's postings (token -> page ids as big-endian int4
 bytes) with its rows.
 """
@@ -99,6 +99,9 @@ class SqliteStore(_TokenMemo):
         """``entries`` replace their pages' rows."""
         SearchEntry.objects.filter(page_id__in=[e.page_id for e in entries]).delete()
         SearchEntry.objects.bulk_create(entries)
+
+    def remove(self, page_ids: list[int]) -> int:
+        return SearchEntry.objects.filter(page_id__in=page_ids).delete()[0]
 
     def finish(self) -> None:
         pass
@@ -216,7 +219,9 @@ class PostgresStore(_TokenMemo):
         with connection.cursor() as cur:
             cur.execute("SELECT nextval('archive_search_segment')")
             segment = cur.fetchone()[0]
-            cur.execute(f"DELETE FROM {TABLE} WHERE page_id = ANY(%s)", [[e.page_id for e in entries]])
+            page_ids = [e.page_id for e in entries]
+            self._drop_emptied(cur, page_ids)
+            cur.execute(f"DELETE FROM {TABLE} WHERE page_id = ANY(%s)", [page_ids])
             self.replaced |= self.deferred and cur.rowcount > 0
             for entry in entries:
                 entry.segment = segment
@@ -235,6 +240,29 @@ class PostgresStore(_TokenMemo):
                         ON CONFLICT (token) DO UPDATE SET pages = term.pages + excluded.pages""",
                     [tokens, [len(blobs[t]) // 4 for t in tokens]],
                 )
+
+    def remove(self, page_ids: list[int]) -> int:
+        """Remove those pages' rows (the trigger counts them out); how many were indexed."""
+        with connection.cursor() as cur:
+            self._drop_emptied(cur, page_ids)
+            cur.execute(f"DELETE FROM {TABLE} WHERE page_id = ANY(%s)", [page_ids])
+            return cur.rowcount
+
+    def _drop_emptied(self, cur, page_ids: list[int]) -> None:
+        """The postings of the segments whose every page ``page_ids`` write
+        again: a page published again and again leaves no rows behind (a
+        posting left in a segment still in use costs four bytes)."""
+        cur.execute(
+            f"""DELETE FROM {self.ROWS} p USING (
+                    SELECT DISTINCT e.segment, t FROM {TABLE} e, unnest(string_to_array(e.tokens, ' ')) t
+                    WHERE e.segment IN (
+                        SELECT segment FROM {TABLE} WHERE segment IN (
+                            SELECT segment FROM {TABLE} WHERE page_id = ANY(%(ids)s))
+                        GROUP BY segment HAVING bool_and(page_id = ANY(%(ids)s)))
+                ) gone
+                WHERE p.token = gone.t AND p.segment = gone.segment""",
+            {"ids": page_ids},
+        )
 
     @staticmethod
     def _copy_entries(cur, entries: list) -> None:

@@ -57,3 +57,33 @@ def test_pages_written_again_or_removed_leave_their_old_postings_unread():
     after = store_for_connection()
     assert set(after.ids("hang").tolist()) == before - {gone}
     assert after.doc_freq(["hang"], cap=100) == {"hang": len(before) - 1}
+
+
+def test_a_segment_all_written_again_or_removed_is_dropped():
+    """A page published again and again leaves no postings behind."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("FTS5 keeps no segments")
+    engine = EmbeddedEngine()
+    engine.rebuild(generate(3))
+    page = list(generate(4))[-1]
+
+    def rows() -> int:
+        with connection.cursor() as cur:
+            cur.execute("SELECT count(*) FROM archive_search_posting")
+            return cur.fetchone()[0]
+
+    engine.index([page])
+    once = rows()
+    held = set(store_for_connection().ids("hang").tolist())
+    assert held == {1, 2, 3, page.page_id}  # "hàng" is on every page of the corpus's start
+    engine.index([page])
+    engine.index([page])
+    assert rows() == once
+    engine.delete([page.page_id])
+    engine.delete([1])  # in a segment still in use: its rows stay
+    assert 0 < rows() < once
+    assert set(store_for_connection().ids("hang").tolist()) == held - {1, page.page_id}
+    assert store_for_connection().doc_freq(["hang"], cap=100) == {"hang": len(held - {1, page.page_id})}
+
