@@ -121,3 +121,18 @@ def routed_page(url_path):
         found = (model.objects.filter(pk=row[1]).first() if model is not None else None,)
         cache.set(key, found)
     return found[0]
+
+
+def cached_row(model, **lookup):
+    """``model.objects.filter(**lookup).first()``, cached per content version: only for the
+    models of ``WATCHED_APPS`` (taxonomy terms a URL names, for instance), whose every
+    change takes a new version."""
+    if model._meta.app_label not in WATCHED_APPS:
+        raise ValueError(f"{model._meta.label} is not watched by the content version")
+    asked = hashlib.sha1(repr(sorted(lookup.items())).encode("utf-8", "surrogatepass")).hexdigest()
+    key = f"content:row:{content_version()}:{model._meta.label_lower}:{asked}"
+    found = cache.get(key)
+    if found is None:
+        found = (model.objects.filter(**lookup).first(),)
+        cache.set(key, found)
+    return found[0]

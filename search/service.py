@@ -14,6 +14,7 @@ from dataclasses import replace
 from cms.content.filters import CHOICES
 from cms.content.visibility import refused_restrictions as refused_by
 from cms.taxonomy.models import Region, Theme
+from home.caching import cached_row
 from search.engines.base import EngineUnavailable
 from search.engines.registry import get_engine
 from search.query import FacetValue, SearchQuery, SearchResults, Suggestion
@@ -113,10 +114,8 @@ def facet_label(name: str, value: str) -> str:
     """Vietnamese label of one facet value (for chips and messages)."""
     if name in CHOICES:
         return CHOICES[name].get(value, value)
-    if name == "theme":
-        return Theme.objects.filter(slug=value).values_list("name", flat=True).first() or value
-    if name == "region":
-        return Region.objects.filter(slug=value).values_list("name", flat=True).first() or value
+    if name in ("theme", "region"):
+        return getattr(cached_row(Theme if name == "theme" else Region, slug=value), "name", None) or value
     return value
 
 
