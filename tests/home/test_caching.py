@@ -17,9 +17,10 @@ from home.models import SectionPage
 
 pytestmark = pytest.mark.django_db
 
-# What a warm document page may cost: session, user, site, the page, Wagtail's privacy
-# check, the header's permissions and notifications, the press box (37 before caching).
-DOCUMENT_PAGE_MAX_QUERIES = 18
+# What a warm document page may cost: session, user, Wagtail's privacy check (two), the
+# reader's permissions, unread notifications and feed key (37 before caching, 17 with
+# shared fragments, 7 with the whole page shared).
+DOCUMENT_PAGE_MAX_QUERIES = 7
 
 
 def _client(username):
