@@ -27,7 +27,7 @@ def issuing_body(name, level="", region=None, abbreviation=""):
         missing = {
             field: value
             for field, value in (("level", level), ("region", region), ("abbreviation", abbreviation))
-            if value and not getattr(body, field)
+            if value and not getattr(body, "region_id" if field == "region" else field)  # the id: no query
         }
         if missing:
             for field, value in missing.items():

@@ -5,6 +5,9 @@ its normalised key, so a citation to a document that is not in the archive
 yet is kept and resolves itself when that document arrives.
 """
 
+import threading
+from collections import defaultdict
+from contextlib import contextmanager
 from functools import partial
 
 from django.db import models, transaction
@@ -104,19 +107,15 @@ class OfficialDocumentPage(ContentPage):
     def save(self, *args, **kwargs):
         self.number_key = normalize_doc_number(self.number) or ""
         super().save(*args, **kwargs)
-        if self.number_key:
-            # Citations that were waiting for this document now point to it.
-            waiting = DocumentCitation.objects.filter(target__isnull=True, cited_number_key=self.number_key).exclude(
-                page=self
-            )
-            citing = list(waiting.values_list("page_id", flat=True))
-            if citing:
-                waiting.update(target=self)
-                # A bulk update sends no signal: index the citing pages' new references,
-                # so Wagtail's usage view and the link-integrity warning (links.py) see them.
-                for page in Page.objects.filter(pk__in=citing).specific():
-                    with transaction.atomic():
-                        ReferenceIndex.create_or_update_for_object(page)
+        update_fields = kwargs.get("update_fields")
+        if self.number_key and (update_fields is None or "number" in update_fields):
+            # Citations that were waiting for this document now point to it (a save that
+            # leaves the number alone, a revision's, changes nothing for them).
+            pending = getattr(_waiting, "pages", None)
+            if pending is not None:
+                pending.append((self.pk, self.number_key))
+            else:
+                resolve_waiting([(self.pk, self.number_key)])
 
     @property
     def kind_label(self):
@@ -144,6 +143,50 @@ class OfficialDocumentPage(ContentPage):
         # Called by the template only when it renders the list (not when the fragment comes from the cache).
         context["cited_by_visible"] = partial(self.cited_by_for, request)
         return context
+
+
+_waiting = threading.local()
+
+
+@contextmanager
+def waiting_citations_batch():
+    """Inside, new document numbers are only noted; at the end the citations waiting for them
+    are looked up in one query (a batch of imports), in the order the documents were saved."""
+    if getattr(_waiting, "pages", None) is not None:  # nested: the outer batch resolves
+        yield
+        return
+    _waiting.pages = []
+    try:
+        yield
+        pages = _waiting.pages
+    finally:
+        _waiting.pages = None
+    # Rolled-back pages are gone (and SQLite may have given their id to a later page).
+    alive = set(OfficialDocumentPage.objects.filter(pk__in=[pk for pk, _key in pages]).values_list("pk", "number_key"))
+    resolve_waiting([pair for pair in pages if pair in alive])
+
+
+def resolve_waiting(pages):
+    """Point the citations still waiting for these (page id, number key) pairs at their page; the
+    first page saved with a number takes them, a page never takes its own."""
+    keys = {key for _pk, key in pages}
+    if not keys:
+        return
+    waiting = DocumentCitation.objects.filter(target__isnull=True, cited_number_key__in=keys)
+    targets = defaultdict(list)  # target page id -> citation ids
+    citing = set()
+    for citation_id, page_id, key in waiting.values_list("pk", "page_id", "cited_number_key"):
+        target = next((pk for pk, page_key in pages if page_key == key and pk != page_id), None)
+        if target is not None:
+            targets[target].append(citation_id)
+            citing.add(page_id)
+    for target, ids in targets.items():
+        DocumentCitation.objects.filter(pk__in=ids).update(target_id=target)
+    # A bulk update sends no signal: index the citing pages' new references,
+    # so Wagtail's usage view and the link-integrity warning (links.py) see them.
+    for page in Page.objects.filter(pk__in=citing).specific():
+        with transaction.atomic():
+            ReferenceIndex.create_or_update_for_object(page)
 
 
 class DocumentCitation(Orderable):
@@ -176,14 +219,25 @@ class DocumentCitation(Orderable):
         verbose_name = "Văn bản căn cứ"
 
     def save(self, *args, **kwargs):
-        self.cited_number_key = normalize_doc_number(self.cited_number) or ""
-        if self.target_id is None and self.cited_number_key:
-            self.target = (
-                OfficialDocumentPage.objects.filter(number_key=self.cited_number_key)
-                .exclude(pk=self.page_id)
-                .first()
-            )
+        self.resolve_all([self], self.page_id)
         super().save(*args, **kwargs)
+
+    @classmethod
+    def resolve_all(cls, citations, page_id):
+        """Set each citation's number key and, when the archive holds that number, its target
+        (the first such document other than the citing page), in one query for them all."""
+        for citation in citations:
+            citation.cited_number_key = normalize_doc_number(citation.cited_number) or ""
+        keys = {c.cited_number_key for c in citations if c.target_id is None and c.cited_number_key}
+        if not keys:
+            return
+        found = {}
+        rows = OfficialDocumentPage.objects.filter(number_key__in=keys).exclude(pk=page_id).order_by("pk")
+        for pk, key in rows.values_list("pk", "number_key"):
+            found.setdefault(key, pk)
+        for citation in citations:
+            if citation.target_id is None and citation.cited_number_key in found:
+                citation.target_id = found[citation.cited_number_key]
 
     @property
     def kind_label(self):

@@ -19,14 +19,16 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from cms.content.bodytext import body_blocks
 from cms.content.indexing import deferred_indexing
 from cms.cases.models import ExemplaryCasePage
-from cms.content.models import ContentPageAttachment, ContentPageRelated, ContentPageTheme
+from cms.content.models import ContentPageAttachment, ContentPageRelated
 from cms.directives.metadata import apply_metadata
-from cms.directives.models import DocumentCitation, OfficialDocumentPage, PlanPage
+from cms.directives.models import DocumentCitation, OfficialDocumentPage, PlanPage, waiting_citations_batch
 from cms.materials.models import PropagandaMaterialPage
 from cms.taxonomy.models import Region, Theme
 from home.models import SectionPage
@@ -35,6 +37,7 @@ from vietnamese.text import normalize
 from vietnamese.vocabulary import PAGE_TYPE_CONTENT
 
 from .models import ImportedFile
+from . import placement
 from .parser import parse
 from .parsing.title import title_of
 from . import readers
@@ -239,6 +242,7 @@ class _BatchCache(threading.local):
         self.regions: dict[str, Region] = {}
         self.themes: dict[str, Theme] = {}
         self.sections: dict[tuple, SectionPage] = {}
+        self.root_collection_id: int | None = None
 
     @contextmanager
     def batch(self):
@@ -253,6 +257,7 @@ class _BatchCache(threading.local):
             self.regions.clear()
             self.themes.clear()
             self.sections.clear()
+            self.root_collection_id = None
 
 
 _cache = _BatchCache()
@@ -288,7 +293,7 @@ def import_all(items, section_slug=None, dry_run=False, user=None, progress=None
     for start in range(0, len(items), BATCH_SIZE):
         # One transaction per batch (each document in its own savepoint, see save_guarded): a
         # stopped import loses at most its current batch, whole, and a rerun redoes it.
-        with deferred_indexing(), transaction.atomic(), _cache.batch():
+        with deferred_indexing(), transaction.atomic(), _cache.batch(), placement.batch(), waiting_citations_batch():
             for index, item in enumerate(items[start:start + BATCH_SIZE], start=start + 1):
                 if isinstance(item, Outcome):
                     outcomes.append(item)
@@ -331,6 +336,7 @@ def save_guarded(source, save):
         with transaction.atomic():
             return save(files)
     except Exception as error:  # one bad document must not stop the others
+        placement.forget()
         for stored in files:
             stored.storage.delete(stored.name)
         reason = str(error) if isinstance(error, ImportFailure) else f"Lỗi khi lưu văn bản: {error}"
@@ -367,26 +373,37 @@ def _section(section_slug, page_type, regions, user=None):
 
 
 def find_existing(number, issuer, digest):
-    """The archived document this one repeats: same number and issuer, or same content."""
+    """The archived document this one repeats: same number and issuer, or else same content
+    (the first of each, asked in one query)."""
     key = normalize_doc_number(number) if number else None
+    wanted = Q(import_hash=digest)
     if key:
-        match = OfficialDocumentPage.objects.filter(number_key=key)
-        if issuer:
-            match = match.filter(issuer__name=issuer)
-        page = match.first()
-        if page:
-            return page
-    return OfficialDocumentPage.objects.filter(import_hash=digest).first()
+        wanted |= Q(number_key=key, issuer__name=issuer) if issuer else Q(number_key=key)
+    matches = list(OfficialDocumentPage.objects.filter(wanted).select_related("issuer").order_by("pk"))
+    same_number = [
+        page for page in matches
+        if key and page.number_key == key and (not issuer or (page.issuer is not None and page.issuer.name == issuer))
+    ]
+    return (same_number or [page for page in matches if page.import_hash == digest] or [None])[0]
 
 
 def _attach(page, source, files):
     """Attach the original file (recorded in ``files`` so a failure can remove it)."""
     Document = get_document_model()
-    document = Document(title=f"Bản gốc: {os.path.basename(source.name)}")
+    document = Document(title=f"Bản gốc: {os.path.basename(source.name)}", collection_id=_root_collection_id())
     document.file.save(os.path.basename(source.name), ContentFile(source.data), save=False)
     files.append(document.file)
     document.save()
     page.attachments = [ContentPageAttachment(document=document, is_original=True, caption="Tệp gốc", sort_order=0)]
+
+
+def _root_collection_id():
+    """The collection a new document goes to (the field's default), asked once per batch."""
+    if not _cache.active:
+        return Collection.get_first_root_node().pk
+    if _cache.root_collection_id is None:
+        _cache.root_collection_id = Collection.get_first_root_node().pk
+    return _cache.root_collection_id
 
 
 UNCHANGED = "Đã có trong kho, nội dung không đổi."
@@ -423,7 +440,7 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
     if section is not None:
         # A new draft's own rows (citations, attachments) exist at once; an update
         # of a live document only goes into a revision awaiting review.
-        _add_child(section, page)
+        placement.add_child(section, page)
     # A new page was validated by the save just made; an update is validated here.
     revision = page.save_revision(user=user, log_action=True, clean=section is None)
     ImportedFile.objects.create(digest=file_digest, part=doc.part, page=page, name=source.name[:255])
@@ -433,22 +450,6 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
     else:
         status, reason = CREATED, "Tạo bản nháp" + (", đã gửi duyệt." if submitted else ".")
     return Outcome(source.name, status, reason, page.title, page.pk, doc.warnings, describe(doc, source.name))
-
-
-def _add_child(section, page):
-    """``section.add_child(instance=page)``, the page's theme rows written in one INSERT.
-
-    Saving a new page writes each row of its inline relations with a query of its own; a
-    document has up to a dozen themes. They are held back from that save, inserted together,
-    and put back on the page, so its revision and the index see them as before.
-    """
-    items = list(page.theme_items.all())
-    page.theme_items = []
-    section.add_child(instance=page)
-    for item in items:
-        item.content_object = page
-    ContentPageTheme.objects.bulk_create(items)
-    page.theme_items = items
 
 
 def _same_original(page, file_digest):
@@ -527,8 +528,8 @@ def _save_article(doc, source, files, file_digest, section_slug, user, title):
     page.themes.set(themes_for(doc.themes))
     section = _section(section_slug, doc.page_type, regions, user)
     _attach(page, source, files)
-    _add_child(section, page)
-    revision = page.save_revision(user=user, log_action=True, clean=False)  # validated by _add_child
+    placement.add_child(section, page)
+    revision = page.save_revision(user=user, log_action=True, clean=False)  # validated by add_child
     ImportedFile.objects.create(digest=file_digest, part=doc.part, page=page, name=source.name[:255])
     submitted = _submit_for_review(page, revision, user)
     reason = "Tạo bản nháp" + (", đã gửi duyệt." if submitted else ".")
@@ -570,7 +571,7 @@ def save_scanned(source, files, section_slug=None, user=None):
     )
     section = _section(section_slug, "official_document", [], user)
     _attach(page, source, files)
-    section.add_child(instance=page)
+    placement.add_child(section, page)
     revision = page.save_revision(user=user, log_action=True)
     _submit_for_review(page, revision, user)
     return Outcome(source.name, CREATED, SCANNED_WARNING, page.title, page.pk, [SCANNED_WARNING])

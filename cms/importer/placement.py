@@ -1,0 +1,146 @@
+"""A new page into the tree, with what Wagtail asks the database per page asked once per batch.
+
+``section.add_child(instance=page)`` locks the parent row, looks its last child up, checks the
+slug against the siblings twice, reads the parent's locale, asks whether the new page is a site
+root, and saves each inline row (a citation, an attachment, a theme, a region) with a query and a
+look-up of its own. Inside ``batch()`` the parent is locked and read once (its last child's path,
+its children's slugs, its locale); each new page gets the next path and a free slug from that,
+validated as Wagtail validates a draft, and its inline rows are inserted together after it.
+"""
+
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import F
+from django.utils.text import slugify
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from treebeard.exceptions import PathOverflow
+from wagtail.models import Page
+
+from cms.directives.models import DocumentCitation
+
+
+@dataclass
+class _Parent:
+    last_path: str | None
+    locale_id: int
+    slugs: set = field(default_factory=set)
+
+
+class _Batch(threading.local):
+    def __init__(self):
+        self.parents: dict[int, _Parent] | None = None
+
+
+_batch = _Batch()
+
+
+@contextmanager
+def batch():
+    """Parents read once for the pages added inside (the batch's transaction holds their lock)."""
+    if _batch.parents is not None:  # nested: the outer batch owns the cache
+        yield
+        return
+    _batch.parents = {}
+    try:
+        yield
+    finally:
+        _batch.parents = None
+
+
+def forget():
+    """A document was rolled back: its path and slug are free again, so read the parents anew."""
+    if _batch.parents is not None:
+        _batch.parents.clear()
+
+
+def add_child(parent, page):
+    """``parent.add_child(instance=page)``, the page's inline rows inserted one query per relation."""
+    held = _hold_back_rows(page)
+    if _batch.parents is None:
+        parent.add_child(instance=page)
+    else:
+        _place(parent, page)
+        page.save(clean=False)  # validated by _place, as Wagtail's save validates a draft
+    _insert_rows(page, held)
+
+
+def _parent(parent):
+    state = _batch.parents.get(parent.pk)
+    if state is None:
+        # The lock add_child takes on each call, taken once: it lasts until the batch commits.
+        locked = Page.objects.select_for_update().only("path", "depth", "locale_id").get(pk=parent.pk)
+        children = Page.objects.filter(path__startswith=locked.path, depth=locked.depth + 1)
+        rows = list(children.values_list("path", "slug"))
+        state = _Parent(max((path for path, _slug in rows), default=None), locked.locale_id, {s for _p, s in rows})
+        _batch.parents[parent.pk] = state
+    return state
+
+
+def _place(parent, page):
+    """Path, slug, locale and url path of a new child of ``parent``, as add_child and
+    Page.minimal_clean would set and check them."""
+    state = _parent(parent)
+    page.depth = parent.depth + 1
+    if state.last_path is None:
+        page.path = Page._get_path(parent.path, page.depth, 1)
+        if len(page.path) > Page._meta.get_field("path").max_length:
+            raise PathOverflow("The new node is too deep in the tree")
+    else:
+        page.path = Page(path=state.last_path)._inc_path()
+    page.title = Page._meta.get_field("title").clean(page.title, page)
+    if not page.slug:
+        base = slugify(page.title, allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True))
+        if base:
+            page.slug, suffix = base, 1
+            while page.slug in state.slugs:
+                suffix += 1
+                page.slug = f"{base}-{suffix}"
+    page._cached_parent_obj = parent
+    if page.slug in state.slugs or not page.slug:
+        page.minimal_clean()  # Wagtail's own check, with its message
+    page.draft_title = page.draft_title or page.title
+    if page.locale_id is None:
+        page.locale_id = state.locale_id
+    page._is_site_root = False  # a new page (a fresh translation key) is no site's root
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+    parent.numchild += 1
+    state.last_path = page.path
+    state.slugs.add(page.slug)
+
+
+def _hold_back_rows(page):
+    """The page's inline rows and many-to-many choices set in memory, taken off the page so its
+    save does not write them one by one."""
+    pending = getattr(page, "_cluster_related_objects", {})
+    held = {}
+    for name in [rel.get_accessor_name() for rel in get_all_child_relations(page)] + [
+        f.name for f in get_all_child_m2m_relations(page)
+    ]:
+        if name in pending:
+            held[name] = list(pending.pop(name))
+    return held
+
+
+def _insert_rows(page, held):
+    """Insert the held rows, one query per relation, and put every relation back on the page in
+    memory (a new page has no other rows), so its revision and the index read them without a query."""
+    for relation in get_all_child_relations(page):
+        name = relation.get_accessor_name()
+        rows = held.get(name, [])
+        for row in rows:
+            setattr(row, relation.field.name, page)
+        if relation.related_model is DocumentCitation:
+            DocumentCitation.resolve_all(rows, page.pk)  # what each citation's save would do
+        if rows:
+            relation.related_model.objects.bulk_create(rows)
+        setattr(page, name, rows)
+    for m2m in get_all_child_m2m_relations(page):
+        chosen = held.get(m2m.name, [])
+        if chosen:
+            through = m2m.remote_field.through
+            source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+            through.objects.bulk_create([through(**{source: page, target: item}) for item in chosen])
+        setattr(page, m2m.name, chosen)

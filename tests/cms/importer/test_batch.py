@@ -1,0 +1,85 @@
+"""One batch of import_all: pages placed from the parent read once, inline rows inserted
+together, waiting citations resolved at the batch's end, and a rolled-back document in the
+middle leaving the tree, slugs and citations as one-by-one saves would."""
+
+import pytest
+from wagtail.models import Page, ReferenceIndex
+
+from cms.directives.models import OfficialDocumentPage
+from cms.importer.service import CREATED, FAILED, Source, import_all
+
+from .test_service import NEW_LETTER
+
+pytestmark = pytest.mark.django_db
+
+
+def letter(number, cites=""):
+    text = NEW_LETTER.replace("Số 99-CV/TU", f"Số {number}")
+    if cites:
+        text = text.replace("Thực hiện Chỉ thị", f"Thực hiện Công văn số {cites} ngày 02/12/2024 của Tỉnh ủy Hà Tĩnh và Chỉ thị")
+    return text.replace("phiên chợ hàng Việt", f"phiên chợ hàng Việt ({number})")
+
+
+def sources(*texts):
+    return [Source(f"{index}.txt", text.encode("utf-8")) for index, text in enumerate(texts)]
+
+
+def test_citations_inside_one_batch_resolve_both_ways_and_are_indexed():
+    # 81 cites 82, which comes later in the same batch; 82 cites 81, which is already saved.
+    outcomes = import_all(sources(letter("81-CV/TU", cites="82-CV/TU"), letter("82-CV/TU", cites="81-CV/TU")))
+    assert [o.status for o in outcomes] == [CREATED, CREATED]
+    first, second = (OfficialDocumentPage.objects.get(pk=o.page_id) for o in outcomes)
+    assert first.citations.get(cited_number="82-CV/TU").target_id == second.pk
+    assert second.citations.get(cited_number="81-CV/TU").target_id == first.pk
+    referenced = set(ReferenceIndex.get_references_for_object(first).values_list("to_object_id", flat=True))
+    assert str(second.pk) in referenced
+
+
+def test_same_titles_get_their_own_slugs_and_the_tree_stays_sound():
+    [earlier] = import_all(sources(letter("83-CV/TU")))
+    # Renumbered by an editor: the same text again is a new document, with the same title.
+    OfficialDocumentPage.objects.filter(pk=earlier.page_id).update(number_key="", import_hash="")
+    again = letter("83-CV/TU").replace("Tăng cường", "Đẩy mạnh")
+    outcomes = import_all(sources(letter("84-CV/TU"), again, letter("85-CV/TU")))
+    assert [o.status for o in outcomes] == [CREATED] * 3
+    pages = [OfficialDocumentPage.objects.get(pk=o.page_id) for o in outcomes]
+    assert pages[1].slug == OfficialDocumentPage.objects.get(pk=earlier.page_id).slug + "-2"
+    parent = pages[0].get_parent()
+    assert all(page.get_parent() == parent for page in pages)
+    assert len({page.slug for page in pages}) == 3 and len({page.path for page in pages}) == 3
+    assert all(page.url_path == parent.url_path + page.slug + "/" for page in pages)
+    assert parent.numchild == parent.get_children().count()
+    assert all(not problems for problems in Page.find_problems())
+
+
+def test_a_document_rolled_back_mid_batch_leaves_no_trace_in_tree_slugs_or_citations(monkeypatch):
+    save_revision = OfficialDocumentPage.save_revision
+
+    def fail_for_87(page, *args, **kwargs):
+        if page.number == "87-CV/TU":
+            raise RuntimeError("ổ đĩa đầy")
+        return save_revision(page, *args, **kwargs)
+
+    monkeypatch.setattr(OfficialDocumentPage, "save_revision", fail_for_87)
+    # 86 waits for 87, which fails; 88 has the same title pattern and must get the next free slug.
+    texts = (letter("86-CV/TU", cites="87-CV/TU"), letter("87-CV/TU"), letter("88-CV/TU"))
+    outcomes = import_all(sources(*texts))
+    assert [o.status for o in outcomes] == [CREATED, FAILED, CREATED]
+    assert not OfficialDocumentPage.objects.filter(number="87-CV/TU").exists()
+    waiting = OfficialDocumentPage.objects.get(pk=outcomes[0].page_id).citations.get(cited_number="87-CV/TU")
+    assert waiting.target is None
+    assert all(not problems for problems in Page.find_problems())
+    third = OfficialDocumentPage.objects.get(pk=outcomes[2].page_id)
+    assert third.get_parent().numchild == third.get_parent().get_children().count()
+
+
+def test_a_new_pages_revision_holds_its_inline_rows():
+    [outcome] = import_all(sources(letter("89-CV/TU")))
+    page = OfficialDocumentPage.objects.get(pk=outcome.page_id)
+    draft = page.get_latest_revision_as_object()
+    assert page.citations.count() > 0
+    assert [c.cited_number for c in draft.citations.all()] == [c.cited_number for c in page.citations.all()]
+    assert [c.target_id for c in draft.citations.all()] == [c.target_id for c in page.citations.all()]
+    assert sorted(t.slug for t in draft.themes.all()) == sorted(t.slug for t in page.themes.all())
+    assert [r.pk for r in draft.regions.all()] == [r.pk for r in page.regions.all()]
+    assert [a.document_id for a in draft.attachments.all()] == [a.document_id for a in page.attachments.all()]
