@@ -442,7 +442,7 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
         # of a live document only goes into a revision awaiting review.
         placement.add_child(section, page)
     # A new page was validated by the save just made; an update is validated here.
-    revision = page.save_revision(user=user, log_action=True, clean=section is None)
+    revision = placement.save_revision(page, user=user, clean=section is None)
     ImportedFile.objects.create(digest=file_digest, part=doc.part, page=page, name=source.name[:255])
     submitted = _submit_for_review(page, revision, user)
     if existing:
@@ -529,7 +529,7 @@ def _save_article(doc, source, files, file_digest, section_slug, user, title):
     section = _section(section_slug, doc.page_type, regions, user)
     _attach(page, source, files)
     placement.add_child(section, page)
-    revision = page.save_revision(user=user, log_action=True, clean=False)  # validated by add_child
+    revision = placement.save_revision(page, user=user, clean=False)  # validated by add_child
     ImportedFile.objects.create(digest=file_digest, part=doc.part, page=page, name=source.name[:255])
     submitted = _submit_for_review(page, revision, user)
     reason = "Tạo bản nháp" + (", đã gửi duyệt." if submitted else ".")
@@ -572,6 +572,6 @@ def save_scanned(source, files, section_slug=None, user=None):
     section = _section(section_slug, "official_document", [], user)
     _attach(page, source, files)
     placement.add_child(section, page)
-    revision = page.save_revision(user=user, log_action=True)
+    revision = placement.save_revision(page, user=user)
     _submit_for_review(page, revision, user)
     return Outcome(source.name, CREATED, SCANNED_WARNING, page.title, page.pk, [SCANNED_WARNING])

@@ -83,3 +83,23 @@ def test_a_new_pages_revision_holds_its_inline_rows():
     assert sorted(t.slug for t in draft.themes.all()) == sorted(t.slug for t in page.themes.all())
     assert [r.pk for r in draft.regions.all()] == [r.pk for r in page.regions.all()]
     assert [a.document_id for a in draft.attachments.all()] == [a.document_id for a in page.attachments.all()]
+
+
+def test_a_new_pages_history_is_what_wagtail_writes():
+    from wagtail.models import PageLogEntry
+
+    def history(page):
+        entries = PageLogEntry.objects.filter(page=page).order_by("pk")
+        return [(e.action, e.content_changed, e.revision_id == page.latest_revision_id if e.revision_id else None,
+                 e.label, e.content_type_id) for e in entries]
+
+    [outcome] = import_all(sources(letter("90-CV/TU")))
+    page = OfficialDocumentPage.objects.get(pk=outcome.page_id)
+    # The same page made Wagtail's way, beside it.
+    twin = OfficialDocumentPage(title=page.title, live=False)
+    page.get_parent().add_child(instance=twin)
+    twin.save_revision(log_action=True)
+    assert history(page) == history(twin) == [
+        ("wagtail.create", True, None, page.title, page.content_type_id),
+        ("wagtail.edit", True, True, page.title, page.content_type_id),
+    ]
