@@ -103,3 +103,23 @@ def test_a_new_pages_history_is_what_wagtail_writes():
         ("wagtail.create", True, None, page.title, page.content_type_id),
         ("wagtail.edit", True, True, page.title, page.content_type_id),
     ]
+
+
+def test_the_batch_reference_index_is_what_wagtail_records_object_by_object():
+    from django.db import transaction
+
+    outcomes = import_all(sources(letter("91-CV/TU", cites="06/CV-BCĐ"), letter("92-CV/TU", cites="91-CV/TU")))
+    pages = [OfficialDocumentPage.objects.get(pk=o.page_id) for o in outcomes]
+    documents = [a.document for page in pages for a in page.attachments.all()]
+
+    def recorded(obj):
+        return set(ReferenceIndex.get_references_for_object(obj).values_list(
+            "content_type_id", "to_content_type_id", "to_object_id", "model_path", "content_path"))
+
+    batch = [recorded(obj) for obj in pages + documents]
+    assert any(batch)
+    for obj in pages + documents:
+        ReferenceIndex.remove_for_object(obj)
+        with transaction.atomic():
+            ReferenceIndex.create_or_update_for_object(obj)
+    assert [recorded(obj) for obj in pages + documents] == batch
