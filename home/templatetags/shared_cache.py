@@ -83,7 +83,7 @@ class PerUserNode(template.Node):
 def per_user(parser, token):
     """{% per_user "template.html" %}: the template may use only ``page`` and what the
     context processors give (user, perms, csrf_token, request), since a hole is filled
-    with those alone."""
+    with those alone. Never inside a ``{% shared_fragment %}`` (it would keep the hole)."""
     bits = token.split_contents()
     if len(bits) != 2 or bits[1][0] not in "'\"" or bits[1][0] != bits[1][-1]:
         raise template.TemplateSyntaxError('{% per_user "template.html" %} takes a quoted template name')
