@@ -14,15 +14,21 @@ from vietnamese.vocabulary import KIND_LABELS
 from .models import DocumentCitation, OfficialDocumentPage
 
 
-def issuing_body(name, level="", region=None, abbreviation=""):
+def issuing_body(name, level="", region=None, abbreviation="", known=None):
     """The issuing body called ``name``, created if new. What an existing one lacks
     (level, region, abbreviation) is filled in; what it has is never overwritten, as
-    editors curate the list."""
+    editors curate the list. ``known``: bodies by name that the caller has read already
+    (an import's batch); one found in the database is added to it."""
     if not name:
         return None
-    body, created = IssuingBody.objects.get_or_create(
-        name=name, defaults={"level": level or "", "region": region, "abbreviation": abbreviation or ""}
-    )
+    if known is not None and name in known:
+        body, created = known[name], False
+    else:
+        body, created = IssuingBody.objects.get_or_create(
+            name=name, defaults={"level": level or "", "region": region, "abbreviation": abbreviation or ""}
+        )
+        if known is not None and not created:  # a body created now may yet be rolled back
+            known[name] = body
     if not created:
         missing = {
             field: value
@@ -37,7 +43,7 @@ def issuing_body(name, level="", region=None, abbreviation=""):
 
 
 def apply_metadata(page: OfficialDocumentPage, doc: ParsedDocument, issuer_abbreviation: str = "",
-                   regions=None, themes=None) -> None:
+                   regions=None, themes=None, issuers=None) -> None:
     """Set ``page``'s metadata fields, regions, themes and citations from ``doc``.
 
     ``regions`` and ``themes``: the rows of ``doc.regions`` and ``doc.themes`` if the caller has
@@ -46,7 +52,7 @@ def apply_metadata(page: OfficialDocumentPage, doc: ParsedDocument, issuer_abbre
         regions = list(Region.objects.filter(slug__in=doc.regions).order_by("path"))
     page.kind = doc.kind if doc.kind in KIND_LABELS else ""  # a "Quy định" is filed without a kind
     page.number = doc.number or ""
-    page.issuer = issuing_body(doc.issuer, doc.level, regions[0] if regions else None, issuer_abbreviation)
+    page.issuer = issuing_body(doc.issuer, doc.level, regions[0] if regions else None, issuer_abbreviation, issuers)
     page.level = doc.level or ""
     page.place = doc.place or ""
     page.issued_date = doc.date

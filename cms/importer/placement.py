@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
@@ -37,6 +36,7 @@ class _Parent:
 class _Batch(threading.local):
     def __init__(self):
         self.parents: dict[int, _Parent] | None = None
+        self.touched: set | None = None
 
 
 _batch = _Batch()
@@ -48,11 +48,21 @@ def batch():
     if _batch.parents is not None:  # nested: the outer batch owns the cache
         yield
         return
-    _batch.parents = {}
+    _batch.parents, _batch.touched = {}, set()
     try:
         yield
+        _count_children(_batch.touched)
     finally:
-        _batch.parents = None
+        _batch.parents, _batch.touched = None, None
+
+
+def _count_children(parent_ids):
+    """Each parent's numchild set once, from its children as the batch leaves them (add_child
+    adds one per page; a rolled-back page's one is gone with it here too)."""
+    for parent_id in parent_ids:
+        parent = Page.objects.only("path", "depth").get(pk=parent_id)
+        count = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
+        Page.objects.filter(pk=parent_id).update(numchild=count)
 
 
 def forget():
@@ -138,7 +148,7 @@ def _place(parent, page):
     if page.locale_id is None:
         page.locale_id = state.locale_id
     page._is_site_root = False  # a new page (a fresh translation key) is no site's root
-    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+    _batch.touched.add(parent.pk)  # its numchild is counted at the batch's end
     parent.numchild += 1
     state.last_path = page.path
     state.slugs.add(page.slug)

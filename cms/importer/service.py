@@ -243,6 +243,7 @@ class _BatchCache(threading.local):
         self.themes: dict[str, Theme] = {}
         self.sections: dict[tuple, SectionPage] = {}
         self.root_collection_id: int | None = None
+        self.issuers: dict = {}  # issuing bodies by name (cms.directives.metadata.issuing_body)
 
     @contextmanager
     def batch(self):
@@ -258,6 +259,7 @@ class _BatchCache(threading.local):
             self.themes.clear()
             self.sections.clear()
             self.root_collection_id = None
+            self.issuers.clear()
 
 
 _cache = _BatchCache()
@@ -337,6 +339,7 @@ def save_guarded(source, save):
             return save(files)
     except Exception as error:  # one bad document must not stop the others
         placement.forget()
+        _cache.issuers.clear()  # a body it filled in is rolled back too
         for stored in files:
             stored.storage.delete(stored.name)
         reason = str(error) if isinstance(error, ImportFailure) else f"Lỗi khi lưu văn bản: {error}"
@@ -379,12 +382,11 @@ def find_existing(number, issuer, digest):
     wanted = Q(import_hash=digest)
     if key:
         wanted |= Q(number_key=key, issuer__name=issuer) if issuer else Q(number_key=key)
-    matches = list(OfficialDocumentPage.objects.filter(wanted).select_related("issuer").order_by("pk"))
-    same_number = [
-        page for page in matches
-        if key and page.number_key == key and (not issuer or (page.issuer is not None and page.issuer.name == issuer))
-    ]
-    return (same_number or [page for page in matches if page.import_hash == digest] or [None])[0]
+    rows = OfficialDocumentPage.objects.filter(wanted).order_by("pk")
+    matches = list(rows.values_list("pk", "number_key", "issuer__name", "import_hash"))  # the page itself below
+    same_number = [pk for pk, number_key, name, _hash in matches if key and number_key == key and (not issuer or name == issuer)]
+    found = same_number or [pk for pk, _key, _name, page_hash in matches if page_hash == digest]
+    return OfficialDocumentPage.objects.get(pk=found[0]) if found else None
 
 
 def _attach(page, source, files):
@@ -411,9 +413,9 @@ UNCHANGED = "Đã có trong kho, nội dung không đổi."
 
 def save_document(doc, source, files, section_slug=None, user=None, title=None):
     file_digest = hashlib.sha256(source.data).hexdigest()
-    done = ImportedFile.objects.filter(digest=file_digest, part=doc.part).select_related("page").first()
+    done = ImportedFile.objects.filter(digest=file_digest, part=doc.part).values_list("page_id", "page__title").first()
     if done is not None:  # this very file was imported before (or by a run that was stopped)
-        return Outcome(source.name, SKIPPED, UNCHANGED, done.page.title, done.page_id)
+        return Outcome(source.name, SKIPPED, UNCHANGED, done[1], done[0])
     if doc.page_type in ARTICLE_MODELS:
         return _save_article(doc, source, files, file_digest, section_slug, user, title)
     digest = content_hash(doc.body_text or source.data.decode("utf-8", "ignore"))
@@ -430,7 +432,7 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
         model = PlanPage if doc.page_type == "plan" else OfficialDocumentPage
         page = model(title=title or default_title(doc), live=False)
     section = _section(section_slug, doc.page_type, regions, user) if existing is None else None
-    apply_metadata(page, doc, regions=regions, themes=themes_for(doc.themes))
+    apply_metadata(page, doc, regions=regions, themes=themes_for(doc.themes), issuers=_cache.issuers if _cache.active else None)
     resolved = _resolved_references(doc, page.citations.count())
     if resolved:
         page.citations = list(page.citations.all()) + resolved
