@@ -396,7 +396,11 @@ class ElasticsearchEngine:
         named = responses[2]["hits"]["hits"] if len(responses) > 2 else []
         numbered = set(fallback) | {int(h["_id"]) for h in named}
         scored = is_scored(query, qplan)
-        for h in page["hits"]["hits"]:
+        found = page["hits"]["hits"]
+        if scored:
+            # Ties by page id, newest first, as the sort does without a rescore.
+            found = sorted(found, key=lambda h: (-h["_score"], -int(h["_id"])))
+        for h in found:
             source = h["_source"]
             score = 0.0
             if scored:
