@@ -32,12 +32,10 @@ analysis-common, and both engines see the same tokens.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
+from itertools import chain
 
 from elasticsearch_dsl import (
     Completion,
@@ -55,6 +53,7 @@ from vietnamese.numbers import number_keys
 from vietnamese.text import analyze
 
 from search.documents import FREQUENT_AT, SearchDocument, abbreviation_extras, fingerprint
+from search.parallel import chunks_mapped
 
 # Tokens come pre-analysed: split on the spaces we put between them, nothing
 # else. The built-in "whitespace" analyzer is core; a custom analyzer cannot
@@ -179,33 +178,21 @@ def source_of(doc: SearchDocument) -> dict:
     return entry_for(doc).to_dict()
 
 
-ANALYSIS_BATCH = 1000  # documents per batch handed to the analysis processes
-PARALLEL_FROM = 2000  # documents before a load is worth starting processes for
+ANALYSIS_BATCH = 250  # documents per chunk handed to the analysis processes
+
+
+def sources_of(docs: list[SearchDocument]) -> list[dict]:
+    return [source_of(d) for d in docs]
 
 
 @contextmanager
 def analysed(docs: Iterable[SearchDocument]) -> Iterator[Iterator[dict]]:
-    """The index sources of ``docs``, in order. A large load (a rebuild) is
-    analysed by one process per core, the next batch while the caller sends
-    the current one: the analysis is pure Python, so threads would share one
-    core. The processes are forked on entry, before the caller starts threads
-    of its own; they need nothing but the documents."""
-    docs = iter(docs)
-    first = list(islice(docs, PARALLEL_FROM))
-    if len(first) < PARALLEL_FROM:
-        yield map(source_of, first)
-        return
-    with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
-
-        def batches():
-            pending = pool.map_async(source_of, first, chunksize=50)
-            while pending is not None:
-                batch = list(islice(docs, ANALYSIS_BATCH))
-                following = pool.map_async(source_of, batch, chunksize=50) if batch else None
-                yield from pending.get()
-                pending = following
-
-        yield batches()
+    """The index sources of ``docs``, in order; a large load (a rebuild) is
+    analysed by one process per core (``search.parallel``) while the caller
+    sends what is done. The processes are forked on entry, before the caller
+    starts threads of its own."""
+    with chunks_mapped(sources_of, docs, ANALYSIS_BATCH) as chunks:
+        yield chain.from_iterable(chunks)
 
 
 # What an index has once searched: a replica on a second node (when there is

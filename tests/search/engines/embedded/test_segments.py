@@ -6,6 +6,7 @@ they leave behind (PostgreSQL keeps them, unread)."""
 import pytest
 
 from bench.corpus import generate
+from search import parallel
 from search.engines.embedded import analysis
 from search.engines.embedded.engine import EmbeddedEngine
 from search.engines.embedded.postings import store_for_connection
@@ -35,7 +36,7 @@ def test_forked_analysis_in_segments_indexes_the_same(monkeypatch):
     engine.rebuild(generate(40))
     serial = state(engine)
 
-    monkeypatch.setattr(analysis, "PARALLEL_FROM", 8)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 8)
     monkeypatch.setattr(analysis, "CHUNK", 3)
     monkeypatch.setattr(analysis, "SEGMENT", 7)
     engine.rebuild(generate(40))
