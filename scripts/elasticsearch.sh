@@ -34,14 +34,14 @@
 #   ES_VERSION         Elasticsearch version (default 8.19.3)
 #   ES_HOME_DIR        folder owned by this script (default /var/tmp/campaign-intranet-es);
 #                      holds elasticsearch-$ES_VERSION/, data-$ES_VERSION/, logs/, run/
-#   ES_PORT            HTTP port on 127.0.0.1 (default 59200)
-#   ES_TRANSPORT_PORT  transport port on 127.0.0.1 (default 59300)
+#   ES_PORT            HTTP port on 127.0.0.1 (default 29200)
+#   ES_TRANSPORT_PORT  transport port on 127.0.0.1 (default 29300)
 #   ES_HEAP            JVM heap, used for -Xms and -Xmx (default 512m)
 #   ES_USER            OS user the node runs as when invoked as root (default campaign-es)
 #   MAVEN_REPO_LOCAL   Maven local repository used for the download (default ~/.m2/repository)
 #   ES_CLUSTER_HOME_DIR        the cluster's folder (default /var/tmp/campaign-intranet-es-cluster)
-#   ES_CLUSTER_PORT            node 1's HTTP port; node N uses ES_CLUSTER_PORT + N - 1 (default 59210)
-#   ES_CLUSTER_TRANSPORT_PORT  node 1's transport port, likewise (default 59310)
+#   ES_CLUSTER_PORT            node 1's HTTP port; node N uses ES_CLUSTER_PORT + N - 1 (default 29210)
+#   ES_CLUSTER_TRANSPORT_PORT  node 1's transport port, likewise (default 29310)
 #   ES_CLUSTER_HEAP            each node's heap (default 512m: three nodes in about 2.3 GB)
 #
 # Exit codes:
@@ -54,14 +54,16 @@ set -euo pipefail
 
 ES_VERSION="${ES_VERSION:-8.19.3}"
 ES_HOME_DIR="${ES_HOME_DIR:-/var/tmp/campaign-intranet-es}"
-ES_PORT="${ES_PORT:-59200}"
-ES_TRANSPORT_PORT="${ES_TRANSPORT_PORT:-59300}"
+# Default ports lie below Linux's ephemeral range (32768-60999): a port in it may be taken, at the
+# moment a node binds, as the local end of one of the tests' own connections (seen in CI).
+ES_PORT="${ES_PORT:-29200}"
+ES_TRANSPORT_PORT="${ES_TRANSPORT_PORT:-29300}"
 ES_HEAP="${ES_HEAP:-512m}"
 ES_USER="${ES_USER:-campaign-es}"
 MAVEN_REPO_LOCAL="${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}"
 ES_CLUSTER_HOME_DIR="${ES_CLUSTER_HOME_DIR:-/var/tmp/campaign-intranet-es-cluster}"
-ES_CLUSTER_PORT="${ES_CLUSTER_PORT:-59210}"
-ES_CLUSTER_TRANSPORT_PORT="${ES_CLUSTER_TRANSPORT_PORT:-59310}"
+ES_CLUSTER_PORT="${ES_CLUSTER_PORT:-29210}"
+ES_CLUSTER_TRANSPORT_PORT="${ES_CLUSTER_TRANSPORT_PORT:-29310}"
 ES_CLUSTER_HEAP="${ES_CLUSTER_HEAP:-512m}"
 CLUSTER_SIZE=3
 # The cluster unpacks its own copy: the single node rewrites its distribution's config.

@@ -18,7 +18,7 @@
 #   PGDATA_DIR  folder owned by this script (default /var/tmp/campaign-intranet-pg);
 #               the cluster lives in $PGDATA_DIR/data, the server log in
 #               $PGDATA_DIR/postgres.log, the Unix socket in $PGDATA_DIR
-#   PGPORT      TCP port on 127.0.0.1 (default 55432)
+#   PGPORT      TCP port on 127.0.0.1 (default 25432)
 #   PG_BIN      PostgreSQL bin dir (default: newest /usr/lib/postgresql/*/bin)
 #
 # Does not use systemd or the Debian "main" cluster. Must run as root (it
@@ -28,7 +28,8 @@
 set -euo pipefail
 
 PGDATA_DIR="${PGDATA_DIR:-/var/tmp/campaign-intranet-pg}"
-PGPORT="${PGPORT:-55432}"
+# Below Linux's ephemeral range (32768-60999), which outgoing connections take their local ports from.
+PGPORT="${PGPORT:-25432}"
 PG_HOST=127.0.0.1
 DB_NAME=campaign
 DB_USER=campaign

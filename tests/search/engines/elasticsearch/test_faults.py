@@ -22,8 +22,8 @@ from .node import drop, engine_for, node_script, serving, url_or_skip
 pytestmark = pytest.mark.django_db
 
 FAULT_NODE = {
-    "ES_PORT": os.environ.get("ES_FAULT_PORT", "59280"),
-    "ES_TRANSPORT_PORT": os.environ.get("ES_FAULT_TRANSPORT_PORT", "59380"),
+    "ES_PORT": os.environ.get("ES_FAULT_PORT", "29280"),
+    "ES_TRANSPORT_PORT": os.environ.get("ES_FAULT_TRANSPORT_PORT", "29380"),
     "ES_HOME_DIR": os.environ.get("ES_FAULT_HOME_DIR", "/var/tmp/campaign-intranet-es-faults"),
     "ES_HEAP": os.environ.get("ES_FAULT_HEAP", "384m"),
 }
