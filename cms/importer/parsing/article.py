@@ -27,7 +27,7 @@ from .dates import DATE_LINE_RE, is_date_line
 from .issuer import ORG_START_RE
 from .lines import capitalize_words, collapse, is_capacity, is_caps, is_kinh_gui, is_motto, is_noi_nhan, word_count
 from .number import is_number_line
-from .places import lookup_place_prefix
+from .places import province_runs
 from .subject import sentence_case
 
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật)"
@@ -189,15 +189,10 @@ def headline_case(headline: str) -> str:
         return headline
     words = sentence_case(headline).split(" ")
     caps = collapse(fix_tones(headline)).split(" ")
-    i = 0
-    while i < len(words):
-        n, prov, _ = lookup_place_prefix([w.strip("“”\"'(),.;:") for w in caps[i:i + 4]])
-        if prov is not None and n >= 2 and len(caps) == len(words):
+    if len(caps) == len(words):  # word for word, so the capitals' positions are the words'
+        for i, n, _prov in province_runs([w.strip("“”\"'(),.;:") for w in caps]):
             for j in range(i, i + n):
                 words[j] = capitalize_words(words[j])
-            i += n
-        else:
-            i += 1
     return " ".join(words)
 
 

@@ -32,8 +32,7 @@ _CHROME_RE = re.compile(
     r"|xem tin theo ngày|tìm kiếm tin tức|tìm kiếm|video khác|liên kết website|liên kết|trang chủ"
     r"|/\s*tin tức.*|tin tức\s*/.*|danh mục tin tức|(?:trang chủ|home)\s*[/›»>|]\s*[^.!?]{0,60}"
     r"|\d{5,}|\(\d{1,4}\)"  # a visit counter's figure; a document site's page counter "(1)"
-    r"|(?:cổng|trang) thông tin điện tử\b[^.!?]{0,60}"
-    r"|(?:báo|tạp chí|cổng thông tin|trang thông tin)\b.{2,50}\bđiện tử|\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm))?(?:\s*\(?gmt\s*\+\s*7\)?)?"
+    r"|(?:báo|tạp chí|cổng thông tin|trang thông tin)\b.{2,50}\bđiện tử|(?:cổng|trang) thông tin điện tử\b[^.!?]{0,60}|\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm))?(?:\s*\(?gmt\s*\+\s*7\)?)?"
     r")$",
     re.I,
 )

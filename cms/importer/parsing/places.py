@@ -37,17 +37,23 @@ def is_place_name(text: str) -> bool:
     return bool(gaz.province(text) or gaz.district(text))
 
 
-def province_named(text: str) -> Place | None:
-    """The one province a short text (a headline) names by its capitalised name alone, without a
-    unit word ("Hà Tĩnh: hơn 200 sản phẩm …"); None when it names none or several."""
-    words = [w.strip("“”\"'(),.;:!?") for w in text.split()]
-    found: dict[str, Place] = {}
+def province_runs(words: list[str]) -> list[tuple[int, int, Place]]:
+    """(start, length, province) of each province name of two words or more that ``words`` print
+    capitalised, without a unit word before it ("Hà Tĩnh", "HÀ TĨNH")."""
+    runs = []
     i = 0
     while i < len(words):
         n, prov, _ = lookup_place_prefix(words[i:i + 4]) if words[i][:1].isupper() else (0, None, ())
         if prov is not None and n >= 2 and all(w[:1].isupper() for w in words[i:i + n]):
-            found[prov.slug] = prov
+            runs.append((i, n, prov))
             i += n
         else:
             i += 1
+    return runs
+
+
+def province_named(text: str) -> Place | None:
+    """The one province a short text (a headline) names by its capitalised name alone, without a
+    unit word ("Hà Tĩnh: hơn 200 sản phẩm …"); None when it names none or several."""
+    found = {prov.slug: prov for _i, _n, prov in province_runs([w.strip("“”\"'(),.;:!?") for w in text.split()])}
     return next(iter(found.values())) if len(found) == 1 else None
