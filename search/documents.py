@@ -26,7 +26,7 @@ import hashlib
 from collections import Counter
 from dataclasses import astuple, dataclass, field
 
-from vietnamese.abbreviations import compound_extras
+from vietnamese.abbreviations import text_compound_extras
 from vietnamese.numbers import number_keys
 from vietnamese.text import Analysis, analyze
 
@@ -86,21 +86,19 @@ def fingerprint(doc: SearchDocument) -> str:
 
 
 def _add(tokens: set[str], words, exact_words, folded_prefix: str, exact_prefix: str) -> None:
-    pairs = set(zip(words, exact_words))  # texts repeat themselves: dedupe first
-    tokens.update(folded_prefix + word for word, _ in pairs)
-    tokens.update(exact_prefix + exact for word, exact in pairs if exact != word)
+    """Each folded word, and each exact word that differs from its folded form.
+    A word differs from its fold iff no folded word equals it (folding is
+    idempotent), so the difference of two sets says which: no loop per word."""
+    folded = set(words)
+    tokens.update(map(folded_prefix.__add__, folded) if folded_prefix else folded)
+    tokens.update(map(exact_prefix.__add__, set(exact_words).difference(folded)))
 
 
 def abbreviation_extras(analysis: Analysis) -> tuple[list[str], list[str]]:
     """Folded and exact tokens a text holds through glued or spaced
-    abbreviations, phrase by phrase (``vietnamese.abbreviations.compound_extras``)."""
-    folded, exact = [], []
-    tokens, folds = analysis.tokens, analysis.folded_tokens
-    for part in analysis.phrase_slices():
-        for f, x in compound_extras(tokens[part], folds[part]):
-            folded.append(f)
-            exact.append(x)
-    return folded, exact
+    abbreviations, phrase by phrase (``vietnamese.abbreviations.text_compound_extras``)."""
+    extras = text_compound_extras(analysis.tokens, analysis.folded_tokens, analysis.phrase_starts)
+    return [f for f, _ in extras], [x for _, x in extras]
 
 
 def index_tokens(doc: SearchDocument) -> str:

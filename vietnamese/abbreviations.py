@@ -10,14 +10,14 @@ together. Pure Python.
 from __future__ import annotations
 
 import itertools
-
+from bisect import bisect_right
 from functools import lru_cache
 
 from .numbers import is_code_token
-from .text import TOKEN_RE, fold, is_syllable, normalize
+from .text import TOKEN_RE, fold, is_syllable, memo_map, normalize
 from .vocabulary import ABBREVIATIONS
 
-__all__ = ["compound_extras", "compound_parts", "expand_query", "expand_query_phrases", "expansions"]
+__all__ = ["compound_extras", "compound_parts", "text_compound_extras", "expand_query", "expand_query_phrases", "expansions"]
 
 
 MAX_ALTERNATIVES = 8
@@ -96,43 +96,71 @@ def _part_run(folded: str) -> tuple[str, ...] | None:
     return compound_parts(folded)
 
 
+# The parts each folded token brings to a run, or None: memoised, since a text
+# repeats its syllables and an archive has a few thousand.
+_RUNS: dict[str, tuple[str, ...] | None] = {}
+
+
+def _run_parts(folded: str) -> tuple[str, ...] | None:
+    return _part_run(folded) if folded.isalpha() else None
+
+
 def compound_extras(tokens: list[str] | tuple[str, ...], folded: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
     """(folded, exact) tokens a phrase also holds through its abbreviations:
     the parts of glued forms and every run of adjacent parts glued
     ("UBMTTQVN" adds ub, mttq, vn, ubmttq, mttqvn; "UB MTTQ" adds ubmttq).
     ``tokens`` are the phrase's normalised syllables, ``folded`` the same folded."""
+    return text_compound_extras(tokens, folded, (0,) if tokens else ())
+
+
+def text_compound_extras(
+    tokens: list[str] | tuple[str, ...], folded: list[str] | tuple[str, ...], starts: tuple[int, ...]
+) -> list[tuple[str, str]]:
+    """``compound_extras`` of each phrase of a text, in order; ``starts`` are
+    the indexes of the tokens that begin a phrase. Only the runs of parts are
+    looked at: most syllables are none."""
+    runs = memo_map(_RUNS, folded, _run_parts)
+    if not any(runs):
+        return []
     extras: list[tuple[str, str]] = []
-    run_f: list[str] = []
-    run_x: list[str] = []
-    have = set(folded)
-
-    def flush():
-        n = len(run_f)
-        for i in range(n):
-            for j in range(i + 1, min(n, i + _MAX_PARTS) + 1):
-                f = "".join(run_f[i:j])
-                if f not in have:
-                    have.add(f)
-                    extras.append((f, "".join(run_x[i:j])))
-        run_f.clear()
-        run_x.clear()
-
-    for token, f in zip(tokens, folded):
-        parts = _part_run(f) if f.isalpha() else None
-        if parts is None:
-            if len(run_f) > 1:
-                flush()
-            run_f.clear()
-            run_x.clear()
+    ends = (*starts[1:], len(tokens))
+    have: set[str] = set()
+    phrase = -1
+    i, n = 0, len(tokens)
+    while i < n:
+        if runs[i] is None:
+            i += 1
             continue
-        pos = 0
-        for part in parts:  # fold keeps one letter per letter: slice the exact form alike
-            run_f.append(part)
-            run_x.append(token[pos : pos + len(part)])
-            pos += len(part)
-    if len(run_f) > 1:
-        flush()
+        p = bisect_right(starts, i) - 1
+        end = ends[p]
+        j = i
+        while j < end and runs[j] is not None:
+            j += 1
+        run_f: list[str] = []
+        run_x: list[str] = []
+        for token, parts in zip(tokens[i:j], runs[i:j]):
+            pos = 0
+            for part in parts:  # fold keeps one letter per letter: slice the exact form alike
+                run_f.append(part)
+                run_x.append(token[pos : pos + len(part)])
+                pos += len(part)
+        if len(run_f) > 1:
+            if p != phrase:
+                phrase, have = p, set(folded[starts[p] : end])
+            _glued_runs(run_f, run_x, have, extras)
+        i = j
     return extras
+
+
+def _glued_runs(run_f: list[str], run_x: list[str], have: set[str], extras: list[tuple[str, str]]) -> None:
+    """Every run of up to ``_MAX_PARTS`` adjacent parts glued, not already in the phrase."""
+    n = len(run_f)
+    for i in range(n):
+        for j in range(i + 1, min(n, i + _MAX_PARTS) + 1):
+            f = "".join(run_f[i:j])
+            if f not in have:
+                have.add(f)
+                extras.append((f, "".join(run_x[i:j])))
 
 
 def expansions(term: str) -> list[str]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import chain
 
 __all__ = [
     "FOLD_TABLE",
@@ -40,6 +41,7 @@ __all__ = [
     "fold",
     "fold_normalized",
     "is_syllable",
+    "memo_map",
     "normalize",
     "phrases",
     "slugify",
@@ -163,17 +165,47 @@ def normalize(text: str) -> str:
     and quotes, no invisible characters, single spaces. Idempotent, so values
     can be normalised again at any layer without drifting.
     """
+    return " ".join(_normalized_words(text))
+
+
+# Each word's tone placement fixed once: a text repeats its words, an archive
+# has some tens of thousands. The placement rules look no further than the
+# word (``_fix_tone`` stops at a non-letter), so a word is fixed alone.
+_TONE_FIXED: dict[str, str] = {}
+_WORDS_MAX = 50_000
+
+
+def _normalized_words(text: str) -> list[str]:
+    """The words (whitespace-separated) of ``normalize(text)``."""
     if text.isascii():
-        return " ".join(text.casefold().split())
+        return text.casefold().split()
     s = unicodedata.normalize("NFC", text)
     for variant, plain in _PUNCT:
         if variant in s:
             s = s.replace(variant, plain)
     # NFC again: casefolding, or deleting an invisible character between a
     # letter and a combining mark, can leave composable sequences.
-    s = unicodedata.normalize("NFC", s.casefold())
-    s = _TONE_CANDIDATE_RE.sub(_fix_tone, s)
-    return " ".join(s.split())
+    return memo_map(_TONE_FIXED, unicodedata.normalize("NFC", s.casefold()).split(), _tone_fixed)
+
+
+def _tone_fixed(word: str) -> str:
+    return _TONE_CANDIDATE_RE.sub(_fix_tone, word)
+
+
+def memo_map(cache: dict, keys, compute, limit: int = _WORDS_MAX) -> list:
+    """``[compute(k) for k in keys]``, each distinct key computed once and kept
+    in ``cache`` (emptied when it grows past ``limit``): texts repeat their
+    words, so the per-word work runs once per word and the rest at C speed."""
+    missing = set(keys).difference(cache)
+    if missing:
+        if len(cache) > limit:
+            cache.clear()
+            missing = set(keys)
+        cache.update((k, compute(k)) for k in missing)
+    try:
+        return list(map(cache.__getitem__, keys))
+    except KeyError:  # emptied by another thread meanwhile
+        return [compute(k) for k in keys]
 
 
 def fix_tones(text: str) -> str:
@@ -263,21 +295,14 @@ def bigrams(tokens: list[str] | tuple[str, ...]) -> list[str]:
 # Folded form of each token seen. Vietnamese has a few thousand syllables, so
 # indexing a large archive folds each one once instead of once per occurrence.
 _FOLD_CACHE: dict[str, str] = {}
-_FOLD_CACHE_MAX = 100_000
+
+
+def _fold_token(token: str) -> str:
+    return token.translate(FOLD_TABLE)
 
 
 def _fold_tokens(tokens: list[str]) -> list[str]:
-    cache = _FOLD_CACHE
-    if len(cache) > _FOLD_CACHE_MAX:
-        cache.clear()
-    table = FOLD_TABLE
-    out = []
-    for token in tokens:
-        folded = cache.get(token)
-        if folded is None:
-            folded = cache[token] = token.translate(table)
-        out.append(folded)
-    return out
+    return memo_map(_FOLD_CACHE, tokens, _fold_token)
 
 
 # Where a phrase ends: any punctuation but the hyphen ("Hỏi - đáp", "Bà Rịa - Vũng Tàu"
@@ -328,16 +353,59 @@ class Analysis:
         return [slice(a, b) for a, b in zip(self.phrase_starts, ends)]
 
 
+# ``analyze`` tokenises a whole text in one C-level pass: each item a token, or
+# "" for a phrase break (the group is empty there).
+_TOKEN_OR_BREAK_RE = re.compile(rf"([^\W_]+)|{_BREAK_RE.pattern}")
+
+
 def analyze(text: str) -> Analysis:
     """Exact and folded tokens and bigrams of ``text``: what the index stores.
 
-    Normalises once and folds each distinct syllable once (cached), which is
-    what makes indexing a large archive cheap. Pairs never span punctuation
-    or a line break.
+    Normalises once, tokenises and folds the whole text at C speed: what
+    makes indexing a large archive cheap. Pairs never span punctuation or a
+    line break.
     """
-    marked = _marked(text)
+    words = _normalized_words(text.replace("\n", f" {_LINE} ") if "\n" in text else text)
+    marked = " ".join(words)  # ``_marked(text)``
     normalized = marked.replace(f" {_LINE}", "").replace(_LINE, "").strip() if _LINE in marked else marked
-    parts = _phrases(marked)
+    if _MARK_RE.search(marked):  # stray combining marks: the token-by-token path
+        return _analysis(normalized, _phrases(marked))
+    # No match spans a space, so a text's items are its words' items.
+    items = list(chain.from_iterable(memo_map(_WORD_ITEMS, words, _word_items)))
+    tokens = tuple(filter(None, items))
+    if not tokens:
+        return Analysis(normalized, (), (), (), ())
+    folded_items = memo_map(_FOLD_CACHE, items, _fold_token)
+    join = "_".join
+    return Analysis(
+        normalized=normalized,
+        tokens=tokens,
+        folded_tokens=tuple(filter(None, folded_items)),
+        # a pair is two tokens in a row: a break ("") fails ``all``
+        bigrams=tuple(map(join, filter(all, zip(items, items[1:])))),
+        folded_bigrams=tuple(map(join, filter(all, zip(folded_items, folded_items[1:])))),
+        phrase_starts=_phrase_starts(items, len(tokens)),
+    )
+
+
+_WORD_ITEMS: dict[str, tuple[str, ...]] = {}
+
+
+def _word_items(word: str) -> tuple[str, ...]:
+    return tuple(_TOKEN_OR_BREAK_RE.findall(word))
+
+
+def _phrase_starts(items: list[str], count: int) -> tuple[int, ...]:
+    """The index of each phrase's first token, from the items (tokens and ""
+    breaks) and the number of tokens."""
+    starts = dict.fromkeys(i - k for k, i in enumerate(i for i, t in enumerate(items) if not t))
+    if items[0]:
+        starts = {0: None, **starts}
+    return tuple(s for s in starts if s < count)
+
+
+def _analysis(normalized: str, parts: list[list[str]]) -> Analysis:
+    """``analyze`` phrase by phrase, token by token: for text with stray marks."""
     tokens: list[str] = []
     starts: list[int] = []
     for part in parts:

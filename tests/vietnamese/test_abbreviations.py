@@ -134,3 +134,16 @@ def test_compound_extras_glue_and_split():
 
 def test_compound_query_expands_to_its_parts_spelled_out():
     assert expand_query("UBMTTQVN") == ["ủy ban mặt trận tổ quốc việt nam"]
+
+
+def test_text_compound_extras_phrase_by_phrase():
+    from vietnamese.abbreviations import compound_extras, text_compound_extras
+    from vietnamese.text import analyze
+
+    a = analyze("Ban Thường trực UBMTTQVN tỉnh, UB MTTQ xã\nBCĐTW và hàng Việt")
+    extras = text_compound_extras(a.tokens, a.folded_tokens, a.phrase_starts)
+    # each phrase its own: UBMTTQ is found in the first and again in the second
+    assert [f for f, _ in extras].count("ubmttq") == 2
+    assert extras == [e for s in a.phrase_slices() for e in compound_extras(a.tokens[s], a.folded_tokens[s])]
+    assert ("bcd", "bcđ") in extras
+    assert text_compound_extras(("hàng", "việt"), ("hang", "viet"), (0,)) == []

@@ -224,3 +224,39 @@ def test_is_syllable(word, shaped):
     from vietnamese.text import is_syllable
 
     assert is_syllable(word) is shaped
+
+
+@given(st.one_of(viet_text, any_text))
+@example("Tại Hạ Long, vinh dự\n\n;; đón - nhận_ UBND/TW")
+@example("a \u0301 b, c")
+def test_analyze_is_its_phrases(text):
+    """The one-pass analysis equals the plain one: the phrases' tokens, their
+    folds and each phrase's neighbours paired."""
+    from vietnamese.text import phrases
+
+    parts = phrases(text)
+    result = analyze(text)
+    assert [list(result.tokens[s]) for s in result.phrase_slices()] == parts
+    assert list(result.bigrams) == [f"{a}_{b}" for p in parts for a, b in zip(p, p[1:])]
+    folded = [[fold(t) for t in p] for p in parts]
+    assert list(result.folded_tokens) == [t for p in folded for t in p]
+    assert list(result.folded_bigrams) == [f"{a}_{b}" for p in folded for a, b in zip(p, p[1:])]
+    if "\u00b6" not in text:  # the line mark: dropped from ``normalized``
+        assert result.normalized == normalize(text)
+
+
+def test_memo_map_computes_each_key_once_and_survives_its_limit():
+    from vietnamese.text import memo_map
+
+    calls = []
+
+    def square(k):
+        calls.append(k)
+        return k * k
+
+    cache: dict = {}
+    assert memo_map(cache, [2, 3, 2, 2], square, limit=3) == [4, 9, 4, 4]
+    assert sorted(calls) == [2, 3]
+    assert memo_map(cache, [4, 5, 2], square, limit=3) == [16, 25, 4]
+    assert memo_map(cache, [6, 7, 2], square, limit=3) == [36, 49, 4]  # emptied past the limit, refilled
+    assert len(cache) == 3
