@@ -41,7 +41,7 @@ from search.documents import SearchDocument
 from search.engines.base import FACETS, EngineUnavailable, Progress, WriteResult, scoring_units
 from search.engines.elasticsearch import bulk
 from search.engines.elasticsearch.client import connect
-from search.engines.elasticsearch.documents import LIVE_SETTINGS, analysed, archive_index, entry_for
+from search.engines.elasticsearch.documents import LIVE_SETTINGS, analysed, archive_index, source_of
 from search.engines.elasticsearch.frequencies import Frequencies
 from search.engines.elasticsearch.queries import (
     counts_request,
@@ -186,7 +186,7 @@ class ElasticsearchEngine:
 
         def actions():
             for doc in docs:
-                source = entry_for(doc).to_dict()
+                source = source_of(doc)
                 for target in targets:
                     yield {"_op_type": "index", "_index": target, "_id": doc.page_id, "_source": source}
             for page_id in gone:
@@ -265,7 +265,8 @@ class ElasticsearchEngine:
         cluster work at the same time."""
         count = 0
         with analysed(docs) as sources:
-            actions = ({"_index": name, "_id": source["page_id"], "_source": source} for source in sources)
+            # Each source arrives as JSON, sent as it is.
+            actions = ({"_index": name, "_id": page_id, "_source": source} for page_id, source in sources)
             for ok, item in bulk.load(client, actions):
                 count += 1
                 if progress and count % bulk.CHUNK == 0:

@@ -33,7 +33,7 @@ from search import indexing, outbox, service
 from search.documents import SearchDocument, fingerprint
 from search.engines import registry
 from search.engines.base import FACETS
-from search.engines.elasticsearch.documents import entry_for
+from search.engines.elasticsearch.documents import source_of
 from search.engines.elasticsearch.engine import ElasticsearchEngine
 from search.models import PendingIndexUpdate
 from search.query import NEWEST, SearchQuery
@@ -349,9 +349,9 @@ def test_reconcile_reports_and_repairs_missing_stale_and_orphaned_entries(es_fre
     missing, stale = doc("351-CV/TU").pk, doc("610-CV/TU").pk
     client.delete(index=alias, id=missing, refresh=True)
     altered = SearchDocument(**{**vars(docs[stale]), "title": "Tiêu đề cũ zebracu"})
-    client.index(index=alias, id=stale, document=entry_for(altered).to_dict(), refresh=True)
+    client.index(index=alias, id=stale, document=source_of(altered), refresh=True)
     orphan = SearchDocument(987654, "/trang-da-xoa/", "Trang đã xoá zebramoc", "tai_lieu")
-    client.index(index=alias, id=orphan.page_id, document=entry_for(orphan).to_dict(), refresh=True)
+    client.index(index=alias, id=orphan.page_id, document=source_of(orphan), refresh=True)
     assert ids(es_search("zebracu")) == [stale] and ids(es_search("zebramoc")) == [orphan.page_id]
 
     out = io.StringIO()
