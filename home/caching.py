@@ -61,14 +61,23 @@ def invalidate():
     transaction.on_commit(lambda: cache.delete(VERSION_KEY))
 
 
+def version_key(kind, *parts):
+    """A cache key for something true of every request until the content version changes."""
+    return ":".join(["content", kind, content_version(), *map(str, parts)])
+
+
+def kept(key, compute):
+    """``compute()``, kept in the shared cache under ``key``, a key holding the content
+    version (``version_key``, ``shared_key``) so that no change is missed; None is kept too."""
+    return cache.get_or_set(key, compute)
+
+
 def _restrictions():
     """Every page-privacy restriction with its groups, cached per content version."""
-    key = f"content:restrictions:{content_version()}"
-    restrictions = cache.get(key)
-    if restrictions is None:
-        restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
-        cache.set(key, restrictions)
-    return restrictions
+    return kept(
+        version_key("restrictions"),
+        lambda: list(PageViewRestriction.objects.select_related("page").prefetch_related("groups")),
+    )
 
 
 def refused_restrictions(request):
@@ -113,14 +122,13 @@ def routed_page(url_path):
     expiry time, so the cached copy is the row as it is now."""
     # Hashed: a path may hold any character and any length, a cache key may not.
     digest = hashlib.sha1(url_path.encode("utf-8", "surrogatepass")).hexdigest()
-    key = f"content:routed-page:{content_version()}:{digest}"
-    found = cache.get(key)
-    if found is None:
-        row = Page.objects.filter(url_path=url_path).values_list("content_type_id", "pk").first()
-        model = ContentType.objects.get_for_id(row[0]).model_class() if row else None
-        found = (model.objects.filter(pk=row[1]).first() if model is not None else None,)
-        cache.set(key, found)
-    return found[0]
+    return kept(version_key("page-at", digest), lambda: _specific_page_at(url_path))
+
+
+def _specific_page_at(url_path):
+    row = Page.objects.filter(url_path=url_path).values_list("content_type_id", "pk").first()
+    model = ContentType.objects.get_for_id(row[0]).model_class() if row else None
+    return model.objects.filter(pk=row[1]).first() if model is not None else None
 
 
 def cached_row(model, **lookup):
@@ -130,9 +138,4 @@ def cached_row(model, **lookup):
     if model._meta.app_label not in WATCHED_APPS:
         raise ValueError(f"{model._meta.label} is not watched by the content version")
     asked = hashlib.sha1(repr(sorted(lookup.items())).encode("utf-8", "surrogatepass")).hexdigest()
-    key = f"content:row:{content_version()}:{model._meta.label_lower}:{asked}"
-    found = cache.get(key)
-    if found is None:
-        found = (model.objects.filter(**lookup).first(),)
-        cache.set(key, found)
-    return found[0]
+    return kept(version_key("row-of", model._meta.label_lower, asked), lambda: model.objects.filter(**lookup).first())

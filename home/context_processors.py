@@ -1,7 +1,6 @@
-from django.core.cache import cache
 from wagtail.models import Site
 
-from .caching import content_version
+from .caching import kept, version_key
 from .models import SectionPage
 
 
@@ -10,9 +9,7 @@ def navigation(request):
     site = Site.find_for_request(request)
     if site is None or not request.user.is_authenticated:
         return {"nav_sections": []}
-    key = f"nav:{site.pk}:{content_version()}"
-    sections = cache.get(key)
-    if sections is None:
-        sections = list(SectionPage.objects.child_of(site.root_page).live().in_menu())
-        cache.set(key, sections)
+    sections = kept(
+        version_key("nav", site.pk), lambda: list(SectionPage.objects.child_of(site.root_page).live().in_menu())
+    )
     return {"nav_sections": sections}

@@ -9,9 +9,8 @@ import hashlib
 import os
 
 from django import template
-from django.core.cache import cache
 
-from home.caching import shared_key
+from home.caching import kept, shared_key
 
 register = template.Library()
 
@@ -37,11 +36,7 @@ class SharedFragmentNode(template.Node):
         if request is None or getattr(request, "is_preview", False) or not getattr(page, "pk", None):
             return self.nodelist.render(context)
         key = shared_key("fragment", request, page.pk, self.fingerprint, _template_stamp(context))
-        html = cache.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(key, html)
-        return html
+        return kept(key, lambda: self.nodelist.render(context))
 
 
 @register.tag

@@ -165,3 +165,20 @@ def test_a_shared_page_shows_the_readers_messages_and_an_editor_their_user_bar()
     assert "xcachemessage" in reader.get(page.url).text
     assert "xcachemessage" not in reader.get(page.url).text
     assert "xcachemessage" not in editor.get(page.url).text
+
+
+def test_kept_keeps_none_and_follows_the_content_version():
+    from home.caching import invalidate, kept, version_key
+
+    calls = []
+
+    def nothing_there():
+        calls.append(1)
+        return None
+
+    assert kept(version_key("probe", "x"), nothing_there) is None
+    assert kept(version_key("probe", "x"), nothing_there) is None
+    assert len(calls) == 1  # the None was kept, not asked again
+    invalidate()
+    assert kept(version_key("probe", "x"), nothing_there) is None
+    assert len(calls) == 2  # a new content version, a new answer

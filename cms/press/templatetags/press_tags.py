@@ -1,11 +1,10 @@
 """{% press_downloads page %}: the downloads, copy-text and feed box of a content page."""
 
 from django import template
-from django.core.cache import cache
 from django.urls import reverse
 
 from cms.content.visibility import is_published
-from home.caching import shared_key
+from home.caching import kept, shared_key
 from home.models import SectionPage
 
 from ..packs import has_press_pack
@@ -41,12 +40,7 @@ def _shared_box(page, request):
     """What the box shows of the page itself, the same for every reader who may see it:
     cached per content version and visibility class (home/caching.py). The reader's
     feed key is added by the caller."""
-    key = shared_key("press-box", request, page.pk)
-    shared = cache.get(key)
-    if shared is None:
-        shared = _box_of(page)
-        cache.set(key, shared)
-    return shared
+    return kept(shared_key("press-box", request, page.pk), lambda: _box_of(page))
 
 
 def _box_of(page):
