@@ -90,9 +90,14 @@ def _names(source: dict, key: str | None) -> bool:
     return bool(key) and key in number_keys(source.get("number_key") or "")
 
 
+def _terms(agg: dict) -> dict:
+    """A facet's terms aggregation, plain or under its filter (``counts_request``)."""
+    return agg.get("v", agg)
+
+
 def _facet_values(agg: dict, selected: str | None) -> list[FacetValue]:
     """A facet's buckets as the embedded engine lists them: by count, then value."""
-    values = [FacetValue(str(b["key"]), b["doc_count"], selected=b["key"] == selected) for b in agg["v"]["buckets"]]
+    values = [FacetValue(str(b["key"]), b["doc_count"], selected=b["key"] == selected) for b in _terms(agg)["buckets"]]
     chosen = agg.get("chosen", {}).get("doc_count", 0)
     if selected and chosen and not any(v.selected for v in values):
         values.append(FacetValue(selected, chosen, selected=True))
@@ -372,7 +377,8 @@ class ElasticsearchEngine:
             common = self._frequencies.common(self.client, self.alias, [unit for unit, _, _ in scoring_units(qplan)])
         header = {"index": self.alias}
         page = page_request(query, qplan, named, bounds, common)
-        searches = [header, page, header, counts_request(query, qplan, named)]
+        present = self._frequencies.present([token for _, token in qplan.required])
+        searches = [header, page, header, counts_request(query, qplan, named, present)]
         if named is not None:
             searches += [header, number_request(query, named)]
         responses = self.client.msearch(searches=searches)["responses"]
@@ -415,11 +421,12 @@ class ElasticsearchEngine:
         if query.with_facets:
             for name in FACETS:
                 results.facets[name] = _facet_values(aggs[name], query.filters.get(name))
-                if aggs[name]["v"].get("sum_other_doc_count"):
+                if _terms(aggs[name]).get("sum_other_doc_count"):
                     results.cut_facets.append(name)
         words = aggs.get("_everywhere", {}).get("words", {}).get("buckets", {})
         if words:
-            results.unknown_terms = [w for w, t in qplan.required if not words.get(t, {}).get("doc_count")]
+            # Words not in the request were known to be present (``Frequencies.present``).
+            results.unknown_terms = [w for w, t in qplan.required if t in words and not words[t]["doc_count"]]
         results.took_ms = (time.perf_counter() - started) * 1000
         return results
 

@@ -57,6 +57,15 @@ class Frequencies:
             limit = COMMON * self._pages
             return frozenset(u for u in units if self._pages and self._counts.get(u, 0) >= limit)
 
+    def present(self, units: list[str]) -> frozenset[str]:
+        """Of ``units``, those counted in at least one page (asks nothing):
+        the search then need not count them again for ``unknown_terms``.
+        A unit counted in none is asked again by every search, so a word
+        another process has just indexed is never reported missing; one whose
+        last page another process deleted is reported up to ``TTL`` late."""
+        with self._lock:
+            return frozenset(u for u in units if self._counts.get(u, 0) > 0)
+
 
 def _count(client, index: str, units: list[str]) -> tuple[int, dict[str, int]]:
     """(pages in the index, pages holding each unit), in one request."""

@@ -223,6 +223,24 @@ def test_unknown_words_are_reported(es_engine):
     assert any("zzqxw" in m for m in results.messages)
 
 
+def test_words_known_to_be_present_are_not_counted_again_missing_ones_are(es_engine, monkeypatch):
+    from search.engines.elasticsearch import engine as es_module
+
+    asked = []
+    counts_request = es_module.counts_request
+
+    def recorded(*args, **kwargs):
+        body = counts_request(*args, **kwargs)
+        asked.append(set(body["aggs"].get("_everywhere", {}).get("aggs", {}).get("words", {}).get("filters", {}).get("filters", {})))
+        return body
+
+    monkeypatch.setattr(es_module, "counts_request", recorded)
+    for _ in range(2):
+        assert service.search(SearchQuery(text="hàng zzqxw"), ES).unknown_terms == ["zzqxw"]
+    # "hàng" was counted with the scoring units (``Frequencies``); "zzqxw", in no page, every time.
+    assert asked == [{"zzqxw"}, {"zzqxw"}]
+
+
 # -- rebuild -----------------------------------------------------------------------------
 
 
