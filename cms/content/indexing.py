@@ -29,6 +29,7 @@ from modelcluster.models import ClusterableModel, get_all_child_relations
 from modelsearch import index as search_index
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -127,13 +128,58 @@ def _index(pending, search_models):
             by_model = defaultdict(list)
             for obj in indexed:
                 by_model[type(obj)].append(obj)
-            for _name, backend in get_search_backends_with_name(with_auto_update=True):
-                for indexed_model, items in by_model.items():
-                    try:
-                        backend.add_bulk(indexed_model, items)
-                    except Exception:  # noqa: BLE001
-                        logger.exception("search index update failed for %s", indexed_model.__name__)
+            with _searchable_content_once():
+                for _name, backend in get_search_backends_with_name(with_auto_update=True):
+                    for indexed_model, items in by_model.items():
+                        try:
+                            backend.add_bulk(indexed_model, items)
+                        except Exception:  # noqa: BLE001
+                            logger.exception("search index update failed for %s", indexed_model.__name__)
     return page_ids
+
+
+# Fields whose searchable content is costly to compute: every rich-text block's tags stripped.
+_TEXT_FIELDS = (StreamField, RichTextField)
+_memo = threading.local()
+_memo_users = 0  # passes running with the memo installed (the fields' method is shared by all threads)
+
+
+@contextmanager
+def _searchable_content_once():
+    """Inside, a body's searchable content is computed once per field and value. modelsearch's
+    indexers ask every field's value once per index column (title, autocomplete, body: three
+    times on SQLite, five on PostgreSQL with the plain-text columns), so each page's StreamField
+    was stripped of its tags three to five times. Other threads see the fields as usual."""
+    global _memo_users
+    with _lock:
+        if _memo_users == 0:
+            for field_class in _TEXT_FIELDS:
+                field_class.get_searchable_content = _once(field_class.__dict__["get_searchable_content"])
+        _memo_users += 1
+    _memo.values = {}
+    try:
+        yield
+    finally:
+        _memo.values = None
+        with _lock:
+            _memo_users -= 1
+            if _memo_users == 0:
+                for field_class in _TEXT_FIELDS:
+                    field_class.get_searchable_content = field_class.get_searchable_content.__wrapped__
+
+
+def _once(method):
+    def get_searchable_content(field, value):
+        values = getattr(_memo, "values", None)
+        if values is None:
+            return method(field, value)
+        key = (id(field), id(value))
+        if key not in values:
+            values[key] = (value, method(field, value))  # the value kept alive: its id is not reused
+        return list(values[key][1])
+
+    get_searchable_content.__wrapped__ = method
+    return get_searchable_content
 
 
 def _read_by_index(model, references, search):

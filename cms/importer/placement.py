@@ -10,21 +10,24 @@ Its two history entries ("created", "edited" with the revision) are written in o
 ``save_revision`` (each would be validated with three look-ups of rows just written).
 """
 
+import logging
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from treebeard.exceptions import PathOverflow
 from wagtail.log_actions import get_active_log_context
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry, Revision
 
 from cms.directives.models import DocumentCitation
 
+logger = logging.getLogger("wagtail")
 
 @dataclass
 class _Parent:
@@ -87,10 +90,40 @@ def add_child(parent, page):
 def save_revision(page, user=None, clean=True):
     """``page.save_revision(user=user, log_action=True, clean=clean)``, its history entry and a
     new page's "created" entry written together."""
-    revision = page.save_revision(user=user, log_action=False, clean=clean)
-    entries = page.__dict__.pop("_held_log_entries", [])
+    entries = page.__dict__.pop("_held_log_entries", None)
+    if entries is None:  # an existing page, or one placed outside a batch: Wagtail's own
+        revision = page.save_revision(user=user, log_action=False, clean=clean)
+        entries = []
+    else:
+        revision = _first_revision(page, user, clean)
     entries.append(_log_entry(page, "wagtail.edit", user=user, revision=revision, content_changed=True))
     PageLogEntry.objects.bulk_create(entries)
+    return revision
+
+
+def _first_revision(page, user, clean):
+    """What ``Page.save_revision`` writes for a page just placed by ``add_child`` in this batch:
+    the revision, then the page's four revision fields in one UPDATE. Wagtail's own call adds a
+    savepoint, a second ``Page.save`` in a savepoint of its own (its slug and site-root checks
+    skipped there for such a save), and a query for the page's comments, which a page created a
+    moment ago has none of (its relation is empty in memory, set by ``_insert_rows``)."""
+    if clean:
+        page.full_clean()
+    revision = Revision.objects.create(
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        user=user,
+        approved_go_live_at=None,
+        content=page.serializable_data(),
+        object_str=str(page),
+    )
+    page.latest_revision_created_at = revision.created_at
+    page.draft_title = page.title
+    page.latest_revision = revision
+    page.has_unpublished_changes = True
+    # Django's save of these columns (the page row's UPDATE and its signals), as Page.save makes it.
+    models.Model.save(page, update_fields=["latest_revision_created_at", "draft_title", "latest_revision", "has_unpublished_changes"])
+    logger.info('Page edited: "%s" id=%d revision_id=%d', page.title, page.id, revision.id)
     return revision
 
 

@@ -244,6 +244,11 @@ class _BatchCache(threading.local):
         self.sections: dict[tuple, SectionPage] = {}
         self.root_collection_id: int | None = None
         self.issuers: dict = {}  # issuing bodies by name (cms.directives.metadata.issuing_body)
+        # Files already imported, for the batch's files (read at its start) and those it imports:
+        # (digest, part) -> (page id, title); the keys it added, dropped when a document rolls back.
+        self.imported_digests: set = set()
+        self.imported: dict = {}
+        self.imported_new: list = []
 
     @contextmanager
     def batch(self):
@@ -260,6 +265,17 @@ class _BatchCache(threading.local):
             self.sections.clear()
             self.root_collection_id = None
             self.issuers.clear()
+            self.imported_digests.clear()
+            self.imported.clear()
+            self.imported_new.clear()
+
+    def read_imported(self, sources):
+        """The earlier imports of these files, in one query."""
+        digests = {hashlib.sha256(source.data).hexdigest() for source in sources if isinstance(source, Source)}
+        rows = ImportedFile.objects.filter(digest__in=digests).values_list("digest", "part", "page_id", "page__title")
+        for digest, part, page_id, title in rows:
+            self.imported[(digest, part)] = (page_id, title)
+        self.imported_digests |= digests
 
 
 _cache = _BatchCache()
@@ -296,6 +312,7 @@ def import_all(items, section_slug=None, dry_run=False, user=None, progress=None
         # One transaction per batch (each document in its own savepoint, see save_guarded): a
         # stopped import loses at most its current batch, whole, and a rerun redoes it.
         with deferred_indexing(), transaction.atomic(), _cache.batch(), placement.batch(), waiting_citations_batch():
+            _cache.read_imported(items[start:start + BATCH_SIZE])
             for index, item in enumerate(items[start:start + BATCH_SIZE], start=start + 1):
                 if isinstance(item, Outcome):
                     outcomes.append(item)
@@ -334,12 +351,16 @@ def save_guarded(source, save):
     the files it writes and they are deleted again on failure.
     """
     files = []
+    recorded = len(_cache.imported_new)
     try:
         with transaction.atomic():
             return save(files)
     except Exception as error:  # one bad document must not stop the others
         placement.forget()
         _cache.issuers.clear()  # a body it filled in is rolled back too
+        for key in _cache.imported_new[recorded:]:  # and so are its imported-file rows
+            del _cache.imported[key]
+        del _cache.imported_new[recorded:]
         for stored in files:
             stored.storage.delete(stored.name)
         reason = str(error) if isinstance(error, ImportFailure) else f"Lỗi khi lưu văn bản: {error}"
@@ -413,7 +434,7 @@ UNCHANGED = "Đã có trong kho, nội dung không đổi."
 
 def save_document(doc, source, files, section_slug=None, user=None, title=None):
     file_digest = hashlib.sha256(source.data).hexdigest()
-    done = ImportedFile.objects.filter(digest=file_digest, part=doc.part).values_list("page_id", "page__title").first()
+    done = _imported_before(file_digest, doc.part)
     if done is not None:  # this very file was imported before (or by a run that was stopped)
         return Outcome(source.name, SKIPPED, UNCHANGED, done[1], done[0])
     if doc.page_type in ARTICLE_MODELS:
@@ -423,7 +444,7 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
     # Compare with the latest revision: an earlier import may be a draft awaiting review.
     page = existing.get_latest_revision_as_object() if existing else None
     if page is not None and (page.import_hash == digest or _same_original(existing, file_digest)):
-        ImportedFile.objects.create(digest=file_digest, part=doc.part, page=existing, name=source.name[:255])
+        _record_import(file_digest, doc.part, existing, source.name)
         return Outcome(source.name, SKIPPED, UNCHANGED, existing.title, existing.pk)
     if existing is not None and user is not None and not existing.permissions_for_user(user).can_edit():
         raise ImportFailure(f"Văn bản đã có trong kho (“{existing.title}”) nhưng bạn không có quyền cập nhật.")
@@ -445,13 +466,29 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
         placement.add_child(section, page)
     # A new page was validated by the save just made; an update is validated here.
     revision = placement.save_revision(page, user=user, clean=section is None)
-    ImportedFile.objects.create(digest=file_digest, part=doc.part, page=page, name=source.name[:255])
+    _record_import(file_digest, doc.part, page, source.name)
     submitted = _submit_for_review(page, revision, user)
     if existing:
         status, reason = UPDATED, "Đã có trong kho; lưu bản cập nhật" + (", đã gửi duyệt." if submitted else " chờ duyệt.")
     else:
         status, reason = CREATED, "Tạo bản nháp" + (", đã gửi duyệt." if submitted else ".")
     return Outcome(source.name, status, reason, page.title, page.pk, doc.warnings, describe(doc, source.name))
+
+
+def _imported_before(file_digest, part):
+    """(page id, title) of the page this part of this very file became in an earlier import (or
+    in a run that was stopped, or earlier in this batch), or None."""
+    if _cache.active and file_digest in _cache.imported_digests:
+        return _cache.imported.get((file_digest, part))
+    return ImportedFile.objects.filter(digest=file_digest, part=part).values_list("page_id", "page__title").first()
+
+
+def _record_import(file_digest, part, page, name):
+    """The row that makes a rerun or a second upload of this file skip it."""
+    ImportedFile.objects.create(digest=file_digest, part=part, page=page, name=name[:255])
+    if _cache.active:
+        _cache.imported[(file_digest, part)] = (page.pk, page.title)
+        _cache.imported_new.append((file_digest, part))
 
 
 def _same_original(page, file_digest):
@@ -532,7 +569,7 @@ def _save_article(doc, source, files, file_digest, section_slug, user, title):
     _attach(page, source, files)
     placement.add_child(section, page)
     revision = placement.save_revision(page, user=user, clean=False)  # validated by add_child
-    ImportedFile.objects.create(digest=file_digest, part=doc.part, page=page, name=source.name[:255])
+    _record_import(file_digest, doc.part, page, source.name)
     submitted = _submit_for_review(page, revision, user)
     reason = "Tạo bản nháp" + (", đã gửi duyệt." if submitted else ".")
     return Outcome(source.name, CREATED, reason, page.title, page.pk, doc.warnings, describe(doc, source.name))

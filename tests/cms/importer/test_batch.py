@@ -2,6 +2,8 @@
 together, waiting citations resolved at the batch's end, and a rolled-back document in the
 middle leaving the tree, slugs and citations as one-by-one saves would."""
 
+import json
+
 import pytest
 from wagtail.models import Page, ReferenceIndex
 
@@ -53,14 +55,14 @@ def test_same_titles_get_their_own_slugs_and_the_tree_stays_sound():
 
 
 def test_a_document_rolled_back_mid_batch_leaves_no_trace_in_tree_slugs_or_citations(monkeypatch):
-    save_revision = OfficialDocumentPage.save_revision
+    serializable_data = OfficialDocumentPage.serializable_data
 
-    def fail_for_87(page, *args, **kwargs):
+    def fail_for_87(page, *args, **kwargs):  # the revision of 87 fails, after its page is placed
         if page.number == "87-CV/TU":
             raise RuntimeError("ổ đĩa đầy")
-        return save_revision(page, *args, **kwargs)
+        return serializable_data(page, *args, **kwargs)
 
-    monkeypatch.setattr(OfficialDocumentPage, "save_revision", fail_for_87)
+    monkeypatch.setattr(OfficialDocumentPage, "serializable_data", fail_for_87)
     # 86 waits for 87, which fails; 88 has the same title pattern and must get the next free slug.
     texts = (letter("86-CV/TU", cites="87-CV/TU"), letter("87-CV/TU"), letter("88-CV/TU"))
     outcomes = import_all(sources(*texts))
@@ -123,3 +125,71 @@ def test_the_batch_reference_index_is_what_wagtail_records_object_by_object():
         with transaction.atomic():
             ReferenceIndex.create_or_update_for_object(obj)
     assert [recorded(obj) for obj in pages + documents] == batch
+
+
+def test_a_new_page_its_revision_and_search_entry_are_what_wagtail_writes():
+    """The batch writes a new page's first revision itself and reads its body once for the search
+    index: the page row, the revision and the search entry are those of Wagtail's add_child and
+    save_revision, beside it, with the same content."""
+    from django.forms.models import model_to_dict
+    from wagtail.models import Revision
+    from wagtail.search.models import IndexEntry
+
+    [outcome] = import_all(sources(letter("93-CV/TU")))
+    page = OfficialDocumentPage.objects.get(pk=outcome.page_id)
+    own = [f.name for f in OfficialDocumentPage._meta.get_fields() if f.concrete and not f.auto_created
+           and f.model is not Page and not f.is_relation] + ["title", "draft_title", "live", "has_unpublished_changes",
+                                                             "locale", "owner", "content_type", "depth"]
+    twin = OfficialDocumentPage(**{name: getattr(page, name) for name in own if name not in ("draft_title", "has_unpublished_changes", "depth")})
+    twin.issuer = page.issuer
+    page.get_parent().add_child(instance=twin)
+    twin.save_revision()
+    twin.refresh_from_db()
+
+    assert model_to_dict(page, fields=own + ["issuer"]) == model_to_dict(twin, fields=own + ["issuer"])
+    assert page.url_path == page.get_parent().url_path + page.slug + "/"
+    assert (page.latest_revision_created_at, page.latest_revision.object_str) == (
+        page.latest_revision.created_at, page.title)
+    ours, theirs = (Revision.objects.get(pk=p.latest_revision_id) for p in (page, twin))
+    assert (ours.content_type_id, ours.base_content_type_id, ours.object_str, ours.user_id, ours.approved_go_live_at) == (
+        theirs.content_type_id, theirs.base_content_type_id, theirs.object_str, theirs.user_id, theirs.approved_go_live_at)
+    identity = {"pk", "path", "slug", "url_path", "translation_key", "latest_revision", "latest_revision_created_at",
+                "citations", "attachments", "themes", "theme_items", "regions", "content_type"}  # inline rows: above
+    assert ours.content.keys() == theirs.content.keys()
+
+    def content(revision):  # the body's blocks without their ids (the twin's are new ones)
+        data = {k: v for k, v in revision.content.items() if k not in identity}
+        data["body"] = [{k: v for k, v in block.items() if k != "id"} for block in json.loads(data["body"])]
+        return data
+
+    assert content(ours) == content(theirs)
+
+    def entry(obj):  # every column (PostgreSQL's plain-text ones too) but the ids and the title norm (the table's average)
+        row = IndexEntry.objects.filter(object_id=str(obj.pk)).values().get()
+        return {k: v for k, v in row.items() if k not in ("id", "object_id", "title_norm")}
+
+    assert entry(page) == entry(twin) and entry(page)["body"]
+    from wagtail.fields import StreamField
+    assert not hasattr(StreamField.get_searchable_content, "__wrapped__")  # the pass's memo is gone with it
+
+
+def test_the_same_file_twice_in_one_batch_is_skipped_unless_its_first_copy_rolled_back(monkeypatch):
+    """The imported-file check is read once per batch: what the batch itself imports counts, and
+    a copy rolled back does not."""
+    text = letter("94-CV/TU")
+    outcomes = import_all([Source("a.txt", text.encode()), Source("b/a.txt", text.encode())])
+    assert [o.status for o in outcomes] == [CREATED, "skipped"] and outcomes[1].page_id == outcomes[0].page_id
+
+    serializable_data, calls = OfficialDocumentPage.serializable_data, []
+
+    def fail_first(page, *args, **kwargs):
+        calls.append(page.number)
+        if len(calls) == 1:
+            raise RuntimeError("ổ đĩa đầy")
+        return serializable_data(page, *args, **kwargs)
+
+    monkeypatch.setattr(OfficialDocumentPage, "serializable_data", fail_first)
+    text = letter("95-CV/TU")
+    outcomes = import_all([Source("c.txt", text.encode()), Source("d/c.txt", text.encode())])
+    assert [o.status for o in outcomes] == [FAILED, CREATED]
+    assert OfficialDocumentPage.objects.filter(number="95-CV/TU").count() == 1
