@@ -59,11 +59,17 @@ _BYLINE_RE = re.compile(
     re.I,
 )
 _CAPTION_WORDS = ("ảnh:", "(ảnh", "quang cảnh", "các đại biểu", "đ/c ", "đồng chí ")
+# Words of praise make a page an exemplary case wherever its headline or first paragraphs use them;
+# topic words (a model, an OCOP product, a success) only in the headline: a meeting's report names
+# the OCOP products or models shown in passing, a page about one exemplar puts it in its headline.
 _EXEMPLARY_RE = re.compile(
-    r"\b(?:gương|điển hình|tiêu biểu|mô hình|tuyên dương|vinh danh|khen thưởng|người tốt|việc tốt|"
-    r"làm theo|nêu gương|thành công|khởi nghiệp|sản phẩm ocop)\b",
+    r"\b(?:gương|điển hình|tiêu biểu|tuyên dương|vinh danh|khen thưởng|người tốt|việc tốt|"
+    r"làm theo|nêu gương)\b",
     re.I,
 )
+_EXEMPLARY_TOPIC_RE = re.compile(r"\b(?:mô hình|thành công|khởi nghiệp|sản phẩm ocop)\b", re.I)
+# A numbered section heading ("I. SỰ RA ĐỜI …", "1. MỤC ĐÍCH"): the text has begun.
+_SECTION_HEADING_RE = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})\s*[.)]\s", re.I)
 
 
 @dataclass
@@ -174,12 +180,29 @@ def _headline_index(items: list[str]) -> int:
         if not n:
             break
         k += n
+    if k + 2 < len(items) and _is_masthead_above_headline(items[k], items[k + 1], items[k + 2]):
+        k += 1
     return k
+
+
+def _is_masthead_above_headline(line: str, following: str, stamp: str) -> bool:
+    """A short line over a headline and its date stamp is the site's name ("Ban Tuyên giáo Tỉnh ủy
+    X", "Cổng thông tin điện tử huyện Y"): the article's date follows the headline (notes §3), so
+    the line right above the stamp is the headline, unless the two lines are one headline in
+    capitals or the short line carries its own date."""
+    if stamp_date(stamp) is None or stamp_date(following) is not None or stamp_date(line) is not None:
+        return False
+    if word_count(line) > 8 or line.rstrip().endswith((".", ":", ";", ",")) or _GLUED_DATE_RE.search(line):
+        return False
+    if is_caps(line) and _continues_caps_headline(line, following):
+        return False
+    headline, _ = _strip_glued_date(following)
+    return _is_headline(headline) and not headline.rstrip().endswith(".")
 
 
 def _continues_caps_headline(headline: str, line: str) -> bool:
     return (is_caps(line) and stamp_date(line) is None and not line.rstrip().endswith(".")
-            and word_count(headline) + word_count(line) <= 40)
+            and not _SECTION_HEADING_RE.match(line) and word_count(headline) + word_count(line) <= 40)
 
 
 def headline_case(headline: str) -> str:
@@ -249,7 +272,7 @@ def read_article(lines: list[str]) -> Article:
             paras = paras[:1] + [p for p in paras[1:] if p != art.lead]
     art.paragraphs = paras
     head = " ".join([art.headline or ""] + paras[:2])
-    art.exemplary = bool(_EXEMPLARY_RE.search(head))
+    art.exemplary = bool(_EXEMPLARY_RE.search(head) or _EXEMPLARY_TOPIC_RE.search(art.headline or ""))
     return art
 
 

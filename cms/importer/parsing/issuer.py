@@ -113,7 +113,7 @@ _BODY_ISSUER_RE = re.compile(
     r"(?P<org>Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Ủy ban nhân dân|UBND"
     r"|(?:Ủy ban|UB)\s*(?:MTTQ|Mặt trận Tổ quốc)(?:\s+Việt Nam|VN)?|UBMTTQ(?:VN)?|Ban Chỉ đạo(?:\s+Cuộc vận động)?"
     r"|Sở Công Thương)"
-    r"(?P<place>(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã))?(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*){1,4})?"
+    r"(?P<place>(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn))?(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][\wÀ-ỹ]*){1,4})?"
     r"\s+(?:xây dựng|ban hành|lập|yêu cầu|chỉ đạo|đề nghị|thông báo|hướng dẫn|quyết định|giao)\b"
 )
 _ORG_UNIT = {
@@ -171,9 +171,12 @@ def issuer_from_body(text: str) -> str | None:
     if place:
         words = place.split()
         unit = ""
-        if fold(words[0]) in ("tinh", "huyen", "quan") or fold(" ".join(words[:2])) in ("thanh pho", "thi xa"):
-            k = 2 if fold(" ".join(words[:2])) in ("thanh pho", "thi xa") else 1
+        if fold(words[0]) in ("tinh", "huyen", "quan", "xa", "phuong") or fold(" ".join(words[:2])) in ("thanh pho", "thi xa", "thi tran"):
+            k = 2 if fold(" ".join(words[:2])) in ("thanh pho", "thi xa", "thi tran") else 1
             unit, words = " ".join(words[:k]) + " ", words[k:]
+        if unit and fold(unit.strip()) in ("xa", "phuong", "thi tran") and words:
+            # communes are not in the gazetteer: the capitalised words after the unit are its name
+            return f"{prefix}{org} {unit}{' '.join(words)}"
         n, _p, _d = lookup_place_prefix(words)
         if n:
             return f"{prefix}{org} {unit}{' '.join(words[:n])}"
@@ -248,7 +251,8 @@ def territory_of(issuer: str | None, context: str, number: str | None, warnings:
             typed = [d for d in dists if d.unit_type == want] or dists
             picked = _disambiguate(typed, context, warnings)
             return "huyen", picked
-    if re.search(r"\b(tinh uy|tinh)\b", low):
+    if re.search(r"\b(tinh uy|tinh)\b", low) or re.match(r"sở\s", text.strip(), re.I):
+        # a Sở (department) is a province's or a centrally governed city's body
         level = "tinh"
     elif re.search(r"\b(huyen uy|quan uy|thi uy|huyen|quan|thi xa)\b", low):
         level = "huyen"

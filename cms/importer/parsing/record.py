@@ -20,13 +20,14 @@ from .kind import KIND_KEYS
 from .lines import is_caps
 
 _UPPER = "A-ZĐÀ-ỸẠ-Ỹ"
-# The capacity before the name: abbreviations ("KTBT, TT") or words ("KT. Bộ trưởng, Thứ trưởng").
+# The capacity before the name: abbreviations ("KTBT, TT"; with Đ: "KTGĐ, PGĐ" = KT. Giám đốc, Phó
+# Giám đốc) or words ("KT. Bộ trưởng, Thứ trưởng").
 _CAPACITY_WORD = (
     r"(?i:(?:phó\s+)?(?:bộ trưởng|thứ trưởng|chủ tịch|giám đốc|trưởng ban|bí thư|chủ nhiệm|"
     r"chánh văn phòng|tổng cục trưởng|cục trưởng|vụ trưởng|trưởng phòng))"
 )
 _SIGNER_ISSUER_RE = re.compile(
-    r"^(?P<capacity>(?:(?:[A-Z]{1,5}\.?|" + _CAPACITY_WORD + r")[.,/]?\s*){0,5}?)\s*"
+    r"^(?P<capacity>(?:(?:[A-ZĐ]{1,6}\.?|" + _CAPACITY_WORD + r")[.,/]?\s*){0,5}?)\s*"
     r"(?P<name>(?:[" + _UPPER + r"][^\s,.;:A-ZĐ]+\s+){1,4}[" + _UPPER + r"][^\s,.;:A-ZĐ]+)"
     r"\s+Theo\s+(?P<issuer>.+?)\s*[-–]?\s*$"
 )
