@@ -37,9 +37,11 @@ _ISO = r"(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
 _ANY_DATE_RE = re.compile(r"(?<!\d)(?:" + _ISO + r"|" + _DMY + r"|" + _WORDS + r")(?!\d)", re.I)
 _TIME_RE = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?'?\s*(?:AM|PM|SA|CH)?", re.I)
 # A line that is only a date stamp: "Cập nhật ngày: 12/03/2024", "Thứ Năm, 12/03/2024, 09:15 GMT+7",
-# "09:15, 12/03/2024", "Ngày đăng 12/03/2024 | 09:15 | Lượt xem: 5", "Thời sự 12-03-2024".
+# "09:15, 12/03/2024", "Ngày đăng 12/03/2024 | 09:15 | Lượt xem: 5", "Thời sự 12-03-2024",
+# "12/03/2024 09:15' Gửi bài này In bài này" (the share links printed beside it).
 _STAMP_WORDS_RE = re.compile(
-    r"\b(?:cập nhật(?: ngày| lúc)?|ngày đăng|đăng (?:ngày|lúc)|thời sự|gmt\s*\+?\s*7|lượt xem|" + _WEEKDAY + r")\b|[|,:()\[\]'\-]",
+    r"\b(?:cập nhật(?: ngày| lúc)?|ngày đăng|đăng (?:ngày|lúc)|thời sự|gmt\s*\+?\s*7|lượt xem|"
+    r"gửi bài(?: này)?|in bài(?: này)?|" + _WEEKDAY + r")\b|[|,:()\[\]'\-]",
     re.I,
 )
 _WEEKDAY_LINE_RE = re.compile(r"^\s*" + _WEEKDAY + r"\b", re.I)
@@ -180,23 +182,29 @@ def _headline_index(items: list[str]) -> int:
         if not n:
             break
         k += n
-    if k + 2 < len(items) and _is_masthead_above_headline(items[k], items[k + 1], items[k + 2]):
+    if k + 1 < len(items) and _is_masthead_above_headline(items[k], items[k + 1], items[k + 2] if k + 2 < len(items) else ""):
         k += 1
     return k
 
 
-def _is_masthead_above_headline(line: str, following: str, stamp: str) -> bool:
-    """A short line over a headline and its date stamp is the site's name ("Ban Tuyên giáo Tỉnh ủy
-    X", "Cổng thông tin điện tử huyện Y"): the article's date follows the headline (notes §3), so
-    the line right above the stamp is the headline, unless the two lines are one headline in
-    capitals or the short line carries its own date."""
-    if stamp_date(stamp) is None or stamp_date(following) is not None or stamp_date(line) is not None:
+# A section label: two short names joined by a separator ("TIN TỨC - SỰ KIỆN", "Kinh tế | Xã hội").
+_SECTION_LABEL_RE = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3} [-–|/»›] [^\W\d_]+(?: [^\W\d_]+){0,3}$")
+
+
+def _is_masthead_above_headline(line: str, following: str, after: str) -> bool:
+    """A short line over a headline that carries its date (glued to it, or a stamp right under
+    it) is the site's name or a section label ("Ban Tuyên giáo Tỉnh ủy X", "TIN TỨC - SỰ KIỆN"):
+    the article's date follows the headline (notes §3), so the dated line is the headline, unless
+    the two lines are one headline in capitals or the short line carries its own date."""
+    headline, glued = _strip_glued_date(following)
+    if glued is None and (stamp_date(after) is None or stamp_date(following) is not None):
         return False
-    if word_count(line) > 8 or line.rstrip().endswith((".", ":", ";", ",")) or _GLUED_DATE_RE.search(line):
+    if stamp_date(line) is not None or word_count(line) > 8 or line.rstrip().endswith((".", ":", ";", ",")):
         return False
-    if is_caps(line) and _continues_caps_headline(line, following):
+    if _GLUED_DATE_RE.search(line):
         return False
-    headline, _ = _strip_glued_date(following)
+    if is_caps(line) and _continues_caps_headline(line, headline) and not _SECTION_LABEL_RE.match(line):
+        return False
     return _is_headline(headline) and not headline.rstrip().endswith(".")
 
 
@@ -230,9 +238,10 @@ def read_article(lines: list[str]) -> Article:
     if not _is_headline(headline) or k + 1 >= len(items):
         art.paragraphs = items[k:]  # no headline: the text starts at once
         return art
-    while is_caps(headline) and k + 1 < len(items) and _continues_caps_headline(headline, items[k + 1]):
+    while not glued and is_caps(headline) and k + 1 < len(items) and _continues_caps_headline(headline, items[k + 1]):
         k += 1  # a headline in capitals set over two lines ("BÀI TUYÊN TRUYỀN" ⏎ "VỀ CUỘC VẬN ĐỘNG …")
-        headline = f"{headline} {items[k]}"
+        line, glued = _strip_glued_date(items[k])
+        headline = f"{headline} {line}"
     art.headline = headline_case(headline)
     if glued:
         art.date, art.date_source = glued, "dòng tiêu đề"

@@ -113,11 +113,17 @@ def _wrap_continues(lines: list[str], j: int, depth: int = 0) -> bool:
     return is_header_marker(t) or is_caps(t) or _wrap_continues(lines, k, depth + 1)
 
 
+# How the text of a document opens after its title: "Thực hiện Kế hoạch số …", "Theo đề nghị …".
+_BODY_OPENER_RE = re.compile(r"^(?:Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Nhằm|Để|Ngày \d)(?!\w)")
+
+
 def _is_body_sentence(line: str) -> bool:
     """A line of running text rather than of a title: it introduces a list ("… như sau:") or is
-    a long sentence ending with a stop (a title's lines are short and carry no final stop)."""
+    a long sentence ending with a stop (a title's lines are short and carry no final stop), or a
+    long line opening the way the text opens (a title's second line does not start again)."""
     s = line.strip()
-    return s.endswith(":") or (s.endswith((".", ";")) and word_count(s) > 12)
+    return (s.endswith(":") or (s.endswith((".", ";")) and word_count(s) > 12)
+            or (word_count(s) > 12 and _BODY_OPENER_RE.match(s) is not None))
 
 
 def _collect_wrapped(lines: list[str], i: int, parts: list[str]) -> int:

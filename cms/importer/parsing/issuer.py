@@ -352,6 +352,7 @@ _COMMITTEE_RE = re.compile(
     r"^(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|ủy ban nhân dân|ubnd|hội đồng nhân dân)(?!\w)", re.I
 )
 _STATE_PARENT_RE = re.compile(r"^(?:ủy ban nhân dân|ubnd)\s+(?P<where>.+)$", re.I)
+_FRONT_PARENT_RE = re.compile(r"^(?:ủy ban|ub)\s*(?:trung ương\s+)?(?:mặt trận tổ quốc|mttq)", re.I)
 
 
 def issuer_from_block(block: list[str]) -> str:
@@ -370,7 +371,8 @@ def issuer_from_block(block: list[str]) -> str:
     m = _STATE_PARENT_RE.match(parent)
     if m:
         return f"{child} {m.group('where')}"
-    if _COMMITTEE_RE.match(parent) or parent.lower().startswith("đảng bộ"):
+    if _COMMITTEE_RE.match(parent) or parent.lower().startswith("đảng bộ") or _FRONT_PARENT_RE.match(parent):
+        # "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh X", "Ban Chỉ đạo … Ủy ban Trung ương MTTQ Việt Nam"
         return f"{child} {parent}"
     return child
 

@@ -69,6 +69,22 @@ def _clean_line(line: str) -> str:
     return line.strip()
 
 
+# A document number broken by a hard line break after a hyphen: "… Kế hoạch số 21/KH-" ⏎ "UBND ngày …"
+# (or "số 45-" ⏎ "CT/TU"); the next line goes on with the number's code in capitals.
+_NUMBER_HEAD_END_RE = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?(?:/[A-ZĐ]{1,8})?-$")
+_NUMBER_TAIL_START_RE = re.compile(r"^[A-ZĐ]{1,10}[A-ZĐ0-9/\-]*(?=[\s,.;:)]|$)")
+
+
+def _join_broken_numbers(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].endswith("-") and _NUMBER_HEAD_END_RE.search(out[-1]) and _NUMBER_TAIL_START_RE.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
 def preprocess(text: str) -> list[str]:
     """The file's lines, cleaned, with flattened table layouts back in stacked order."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -78,7 +94,7 @@ def preprocess(text: str) -> list[str]:
         for piece in _split_run_in(raw):
             for column in split_columns(piece):
                 lines.append(_clean_line(column))
-    return separate_interleaved(lines)
+    return separate_interleaved(_join_broken_numbers(lines))
 
 
 # ============================================================================================

@@ -81,3 +81,43 @@ def test_a_model_or_an_ocop_product_named_in_a_meetings_lead_does_not_make_an_ex
     praised = meeting.replace("Hội nghị thống nhất", "Hội nghị tuyên dương 12 tập thể tiêu biểu và thống nhất")
     assert [parse(t)[0].page_type for t in (meeting, model, praised)] == [
         "propaganda_material", "exemplary_case", "exemplary_case"]
+
+
+def test_a_number_broken_after_its_hyphen_by_a_hard_line_break_is_one_number():
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN NAM ĐÔNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 17/KH-UBND\nNam Đông, ngày 08 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức tuần lễ hàng Việt năm 2024\n"
+        "Thực hiện Kế hoạch số 40/KH-\nUBND ngày 20/02/2024 của Ủy ban nhân dân tỉnh và Chỉ thị số 05-\nCT/TU của Tỉnh ủy,\n"
+        "Ủy ban nhân dân huyện xây dựng kế hoạch như sau:\n"
+    )
+    [doc] = parse(text)
+    assert [c["number"] for c in doc.cited] == ["40/KH-UBND", "05-CT/TU"]
+    assert doc.subject == "Tổ chức tuần lễ hàng Việt năm 2024"
+
+
+def test_share_links_beside_the_date_stamp_do_not_hide_the_date():
+    text = "Chợ phiên hàng Việt về xã A Lưới\n14/4/2024 07:10' Gửi bài này In bài này\n" + NEWS_BODY
+    assert parse(text)[0].date == datetime.date(2024, 4, 14)
+
+
+def test_a_section_label_above_a_headline_in_capitals_with_its_date_glued_on():
+    text = "TIN TỨC - SỰ KIỆN\nHUYỆN TUYÊN DƯƠNG 15 HỘ KINH DOANH TIÊU BIỂU (16:30 02/05/2024)\n" + NEWS_BODY
+    [doc] = parse(text)
+    assert (doc.title, doc.date) == ("Huyện tuyên dương 15 hộ kinh doanh tiêu biểu", datetime.date(2024, 5, 2))
+
+
+def test_a_headline_in_capitals_over_two_lines_with_its_date_glued_to_the_second():
+    text = "BÀI TUYÊN TRUYỀN\nVỀ NGÀY HỘI HÀNG VIỆT (16:30 02/05/2024)\n" + NEWS_BODY
+    [doc] = parse(text)
+    assert (doc.title, doc.date) == ("Bài tuyên truyền về ngày hội hàng Việt", datetime.date(2024, 5, 2))
+
+
+def test_a_body_under_a_front_committee_is_named_with_it():
+    text = (
+        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH TUYÊN QUANG\nBAN THƯỜNG TRỰC\n-------\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 72/KH-MTTQ-BTT\n"
+        "Tuyên Quang, ngày 11 tháng 4 năm 2024\nKẾ HOẠCH\nTổ chức phiên chợ hàng Việt năm 2024\n"
+        "Ban Thường trực xây dựng kế hoạch như sau:\n"
+    )
+    [doc] = parse(text)
+    assert (doc.issuer, doc.level) == ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tuyên Quang", "tinh")
