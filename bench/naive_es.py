@@ -89,5 +89,9 @@ class NaiveRunner:
         self.client.search(index=self.index, **self.body(q))
         return time.perf_counter() - started
 
+    def count(self) -> int | None:
+        """Documents in the naive index, None when there is none."""
+        return self.client.options(ignore_status=404).count(index=self.index).get("count")
+
     def drop(self) -> None:
         self.client.options(ignore_status=404).indices.delete(index=self.index)
