@@ -167,8 +167,8 @@ def _is_top_chrome(items: list[str], k: int) -> int:
         return 1
     if following and line == following and word_count(line) <= 6:
         return 2
-    if line.rstrip().endswith("!") and word_count(line) <= 25:
-        return 1
+    if line.rstrip().endswith("!") and word_count(line) <= 25 and stamp_date(following) is None:
+        return 1  # a slogan banner, not a headline ending in "!" with its date under it
     if (word_count(line) <= 3 and not is_caps(line) and word_count(following) > word_count(line) + 2
             and stamp_date(following) is None):
         return 1  # "Chính trị", "Kinh tế" above the headline (a short headline has its date under it)

@@ -16,7 +16,7 @@ from .dates import parse_date
 from .document import ParsedDocument
 from .issuer import expand_issuer, main_place, territory_of
 from .kind import KIND_KEYS
-from .lines import collapse
+from .lines import ARABIC_RE, ROMAN_RE, collapse
 from .places import province_named
 from .notes import LIKELY, SURE, FieldNotes
 from .subject import sentence_case
@@ -71,6 +71,15 @@ def read_news(lines: list[str], source: str) -> ParsedDocument:
     return doc
 
 
+def _prints_document(paragraphs: list[str]) -> bool:
+    """The page goes on with the document itself: its lead introduces it ("… như sau:") or its
+    numbered sections follow ("I. MỤC ĐÍCH, YÊU CẦU").  A news item that only reports the issue
+    ("UBND huyện vừa ban hành Kế hoạch số N … Theo đó, …") is an article about it."""
+    if any(p.rstrip().endswith(":") for p in paragraphs[:2]):
+        return True
+    return any(ROMAN_RE.match(p) or ARABIC_RE.match(p) for p in paragraphs[1:6])
+
+
 def _as_notice(doc: ParsedDocument, art, notes: FieldNotes) -> bool:
     """An agency's page announcing its own document: the headline opens with the kind and the
     lead says "ORG ban hành <that kind> số N"; that N is the page's number."""
@@ -81,7 +90,7 @@ def _as_notice(doc: ParsedDocument, art, notes: FieldNotes) -> bool:
     for m in _ISSUED_RE.finditer(" ".join(art.paragraphs[:2])):
         if KIND_KEYS.get(fold(m.group("kind"))) == kind:
             found = m
-    if found is None or clean_number(found.group("num")) is None:
+    if found is None or clean_number(found.group("num")) is None or not _prints_document(art.paragraphs):
         return False
     doc.kind = kind
     doc.number = clean_number(found.group("num"))

@@ -121,3 +121,24 @@ def test_a_body_under_a_front_committee_is_named_with_it():
     )
     [doc] = parse(text)
     assert (doc.issuer, doc.level) == ("Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Tuyên Quang", "tinh")
+
+
+def test_a_headline_ending_in_an_exclamation_mark_with_its_date_under_it_is_no_slogan_banner():
+    text = (
+        "Thi đua lập thành tích chào mừng Đại hội Đảng bộ huyện lần thứ XX!\n"
+        "Mỗi gia đình hãy chọn hàng Việt!\n06/06/2024 07:00\n" + NEWS_BODY
+    )
+    [doc] = parse(text)
+    assert (doc.title, doc.date) == ("Mỗi gia đình hãy chọn hàng Việt!", datetime.date(2024, 6, 6))
+
+
+NOTICE_LEAD = "Ủy ban nhân dân huyện Hướng Hóa ban hành Kế hoạch số 77/KH-UBND về tổ chức phiên chợ hàng Việt năm 2024"
+
+
+def test_a_news_item_reporting_a_plan_is_an_article_the_page_printing_it_is_the_plan():
+    report = f"Kế hoạch tổ chức phiên chợ hàng Việt năm 2024\n07/06/2024 08:00\n{NOTICE_LEAD}.\nTheo đó, huyện tổ chức 4 phiên chợ.\n"
+    printed = f"Kế hoạch tổ chức phiên chợ hàng Việt năm 2024\n07/06/2024 08:00\n{NOTICE_LEAD} như sau:\nI. MỤC ĐÍCH\n- Quảng bá hàng Việt.\n"
+    [article], [plan] = parse(report), parse(printed)
+    assert (article.page_type, article.number, [c["number"] for c in article.cited]) == (
+        "propaganda_material", None, ["77/KH-UBND"])
+    assert (plan.page_type, plan.number) == ("plan", "77/KH-UBND")
