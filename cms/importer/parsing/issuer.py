@@ -66,6 +66,25 @@ _UNIT_BEFORE_PLACE_RE = re.compile(
 )
 
 
+# A ministry's or a department's name: each field it is named after starts with a capital
+# ("Sở Tài chính", "Bộ Văn hóa, Thể thao và Du lịch", "Phòng Kinh tế và Hạ tầng huyện X").
+_AGENCY_HEAD_RE = re.compile(r"^(?:bộ|sở|phòng|chi cục|tổng cục|cục|vụ)\s+(?!trưởng\b)", re.I)
+_FIELD_END_RE = re.compile(r"\s(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|thị trấn|phường|xã(?! hội))(?!\w)", re.I)
+_FIELD_SEPARATOR_RE = re.compile(r"(,\s+|\s+và\s+|\s+[-–]\s+)")
+
+
+def _capitalize_field_names(text: str) -> str:
+    m = _AGENCY_HEAD_RE.match(text)
+    if not m:
+        return text
+    head, rest = text[: m.end()], text[m.end():]
+    end = _FIELD_END_RE.search(rest)
+    field, tail = (rest[: end.start()], rest[end.start():]) if end else (rest, "")
+    parts = _FIELD_SEPARATOR_RE.split(field)
+    parts = [p if i % 2 else p[:1].upper() + p[1:] for i, p in enumerate(parts)]
+    return head + "".join(parts) + tail
+
+
 def normalize_case(name: str) -> str:
     """"TỈNH ỦY BẮC GIANG" -> "Tỉnh ủy Bắc Giang"; text already in normal case is left alone."""
     name = collapse(fix_tones(name))
@@ -80,6 +99,7 @@ def normalize_case(name: str) -> str:
             words.append(word.lower())
     text = " ".join(words)
     text = _PHRASE_RE.sub(lambda m: _PHRASE_MAP[m.group(1)], text)
+    text = _capitalize_field_names(text)
 
     # place names after a unit word ("huyện đức thọ" -> "huyện Đức Thọ")
     out = []
@@ -92,7 +112,9 @@ def normalize_case(name: str) -> str:
             continue
         words = rest.split(" ")
         n, _prov, _d = lookup_place_prefix(words)
-        if n == 0 and m.group(1).lower() in ("xã", "phường", "thị trấn") and len(words) <= 4:
+        if n == 0 and m.group(1).lower() in ("xã", "phường", "thị trấn") and len(words) <= 4 and not (
+            m.group(1).lower() == "xã" and words[0].lower() == "hội"  # "xã hội" (society), not a commune
+        ):
             n = len(words)  # a commune the gazetteer does not know: the rest is its name
         if n:
             out.append(text[pos:m.end()])

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from cms.importer.parser import parse
-from cms.importer.parsing.issuer import territory_of
+from cms.importer.parsing.issuer import normalize_case, territory_of
 
 
 @pytest.mark.parametrize("capacity", ["KTGĐ, PGĐ", "KT.GĐ, PGĐ", "KTBT, TT"])
@@ -142,3 +142,15 @@ def test_a_news_item_reporting_a_plan_is_an_article_the_page_printing_it_is_the_
     assert (article.page_type, article.number, [c["number"] for c in article.cited]) == (
         "propaganda_material", None, ["77/KH-UBND"])
     assert (plan.page_type, plan.number) == ("plan", "77/KH-UBND")
+
+
+@pytest.mark.parametrize("printed, house", [
+    ("SỞ TÀI CHÍNH TỈNH YÊN BÁI", "Sở Tài chính tỉnh Yên Bái"),
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+    ("PHÒNG KINH TẾ VÀ HẠ TẦNG HUYỆN CHÂU THÀNH", "Phòng Kinh tế và Hạ tầng huyện Châu Thành"),
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("BỘ TRƯỞNG BỘ CÔNG THƯƠNG", "Bộ trưởng Bộ Công Thương"),
+    ("ỦY BAN NHÂN DÂN XÃ TÂN HÒA", "Ủy ban nhân dân xã Tân Hòa"),
+])
+def test_each_field_a_ministry_or_department_is_named_after_starts_with_a_capital(printed, house):
+    assert normalize_case(printed) == house
