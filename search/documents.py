@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from vietnamese.abbreviations import text_compound_extras
 from vietnamese.numbers import number_keys
@@ -80,9 +80,15 @@ class SearchDocument:
         return "\n".join(filter(None, (self.head_text, self.summary, self.body, self.extra)))
 
 
+_FIELDS = fields(SearchDocument)
+
+
 def fingerprint(doc: SearchDocument) -> str:
     """A digest of everything indexed: reconcile compares it to find stale entries."""
-    return hashlib.sha1(repr((ANALYSIS_VERSION, astuple(doc))).encode()).hexdigest()
+    # The fields' own tuple, not ``astuple``: same repr (no field is a dataclass),
+    # without its deep copy of every list.
+    values = tuple(getattr(doc, f.name) for f in _FIELDS)
+    return hashlib.sha1(repr((ANALYSIS_VERSION, values)).encode()).hexdigest()
 
 
 def _add(tokens: set[str], words, exact_words, folded_prefix: str, exact_prefix: str) -> None:
