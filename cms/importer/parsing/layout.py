@@ -52,6 +52,10 @@ _MOTTO_IN_LINE_RE = re.compile(
 _NUMBER_THEN_DATE_RE = re.compile(
     r"^(?P<num>S[ốỐoO]\s*(?:hiệu)?\s*:?\s*\S+)\s+(?P<date>[^\d,]{2,40},\s*ngày\b.*)$", re.I
 )
+# The number cell holding the công văn's subject too: "Số: 903 /SCT-QLTM V/v tham gia …".
+_NUMBER_THEN_SUBJECT_RE = re.compile(
+    r"^(?P<num>S[ốỐoO]\s*(?:hiệu)?\s*:?\s*\S.*?)\s+(?P<vv>(?:V\s*/\s*v\b|Về việc\b).*)$", re.I
+)
 _CELL_MAX = 240
 
 
@@ -60,7 +64,8 @@ def split_columns(line: str) -> list[str]:
     if not line.strip() or len(line) > 600:
         return [line]
     if "|" not in line and "    " not in line and "----" not in line and "___" not in line and "====" not in line:
-        if not ("NAM" in line or ", ngày" in line or "phúc" in line):  # no motto or number-and-date run together
+        if not ("NAM" in line or ", ngày" in line or "phúc" in line  # no motto or number-and-date run together
+                or ("/v" in line.lower() and line.lstrip()[:2] in ("Số", "SỐ"))):  # nor number and V/v
             return [line]
     parts = [line]
     if "|" in line:
@@ -100,7 +105,8 @@ def _split_gaps(text: str) -> list[str]:
 
 
 def _split_inline_header(text: str) -> list[str]:
-    """"THÀNH ỦY X ĐẢNG CỘNG SẢN VIỆT NAM" -> issuer + motto; "Số: N Hà Nội, ngày …" -> two lines."""
+    """"THÀNH ỦY X ĐẢNG CỘNG SẢN VIỆT NAM" -> issuer + motto; "Số: N Hà Nội, ngày …" and
+    "Số: N V/v …" -> two lines."""
     if len(text) > 200:
         return [text]
     m = _MOTTO_IN_LINE_RE.search(text)
@@ -109,6 +115,9 @@ def _split_inline_header(text: str) -> list[str]:
     m = _NUMBER_THEN_DATE_RE.match(text)
     if m:
         return [m.group("num"), m.group("date")]
+    m = _NUMBER_THEN_SUBJECT_RE.match(text)
+    if m and is_number_line(m.group("num")):
+        return [m.group("num"), m.group("vv")]
     return [text]
 
 

@@ -154,3 +154,20 @@ def test_a_news_item_reporting_a_plan_is_an_article_the_page_printing_it_is_the_
 ])
 def test_each_field_a_ministry_or_department_is_named_after_starts_with_a_capital(printed, house):
     assert normalize_case(printed) == house
+
+
+@pytest.mark.parametrize("number_cell", [
+    "Số: 417 /SCT-KHTC V/v tham gia phiên chợ hàng Việt năm 2024 |",
+    "Số: 417/SCT-KHTC V/v: tham gia phiên chợ hàng Việt năm 2024 |",
+])
+def test_a_number_cell_holding_the_cong_vans_subject_too(number_cell):
+    text = (
+        "SỞ CÔNG THƯƠNG TỈNH TRÀ VINH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n"
+        f"{number_cell} Trà Vinh, ngày 03 tháng 9 năm 2024 |\n"
+        "Kính gửi: Các doanh nghiệp trên địa bàn tỉnh.\n"
+        "Thực hiện Công văn số 310/BCT-TTTN ngày 20/8/2024 của Bộ Công Thương, Sở đề nghị các doanh nghiệp đăng ký.\n"
+    )
+    [doc] = parse(text)
+    assert (doc.kind, doc.number, doc.place, doc.date) == ("cong_van", "417/SCT-KHTC", "Trà Vinh", datetime.date(2024, 9, 3))
+    assert doc.subject == "Tham gia phiên chợ hàng Việt năm 2024"
+    assert [c["number"] for c in doc.cited] == ["310/BCT-TTTN"]
