@@ -66,10 +66,12 @@ _CAPTION_WORDS = ("ảnh:", "(ảnh", "quang cảnh", "các đại biểu", "đ/
 # the OCOP products or models shown in passing, a page about one exemplar puts it in its headline.
 _EXEMPLARY_RE = re.compile(
     r"\b(?:gương|điển hình|tiêu biểu|tuyên dương|vinh danh|khen thưởng|người tốt|việc tốt|"
-    r"làm theo|nêu gương)\b",
+    r"làm theo|nêu gương|đi đầu|bằng khen|giấy khen)\b",
     re.I,
 )
-_EXEMPLARY_TOPIC_RE = re.compile(r"\b(?:mô hình|thành công|khởi nghiệp|sản phẩm ocop)\b", re.I)
+_EXEMPLARY_TOPIC_RE = re.compile(
+    r"\b(?:mô hình|thành công|khởi nghiệp|sản phẩm ocop|ocop \d sao|đạt (?:chuẩn|chứng nhận) ocop)\b", re.I
+)
 # A numbered section heading ("I. SỰ RA ĐỜI …", "1. MỤC ĐÍCH"): the text has begun.
 _SECTION_HEADING_RE = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2})\s*[.)]\s", re.I)
 

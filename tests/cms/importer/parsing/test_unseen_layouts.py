@@ -171,3 +171,17 @@ def test_a_number_cell_holding_the_cong_vans_subject_too(number_cell):
     assert (doc.kind, doc.number, doc.place, doc.date) == ("cong_van", "417/SCT-KHTC", "Trà Vinh", datetime.date(2024, 9, 3))
     assert doc.subject == "Tham gia phiên chợ hàng Việt năm 2024"
     assert [c["number"] for c in doc.cited] == ["310/BCT-TTTN"]
+
+
+@pytest.mark.parametrize("headline, lead", [
+    ("Cơ sở nước mắm Cửa Tùng đạt chứng nhận OCOP 4 sao", "Sản phẩm của cơ sở vừa được công nhận."),
+    ("Ông Hà Văn Tư - người đi đầu dùng hàng Việt ở bản Nà Hin", "Ông Tư vận động cả bản."),
+    ("Chợ phiên hàng Việt ở xã Phong Thạnh", "Chủ tịch UBND huyện trao Giấy khen cho 5 hộ kinh doanh."),
+])
+def test_an_ocop_rating_a_person_who_leads_the_way_or_an_award_make_an_exemplary_case(headline, lead):
+    assert parse(f"{headline}\n08/08/2024 08:00\n{lead}\nNội dung khác của bài.\n")[0].page_type == "exemplary_case"
+
+
+def test_a_meeting_about_the_ocop_programme_is_no_exemplary_case():
+    text = "Huyện triển khai Chương trình OCOP năm 2024\n08/08/2024 08:00\nSáng 7/8, huyện tổ chức hội nghị triển khai.\n"
+    assert parse(text)[0].page_type == "propaganda_material"
