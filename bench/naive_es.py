@@ -16,6 +16,7 @@ import time
 from elasticsearch.helpers import streaming_bulk
 
 from search.engines.base import FACETS
+from search.engines.elasticsearch.documents import facet_values
 
 KEYWORDS = ("content", "kind", "issuer", "level", "validity", "year", "theme", "region")
 MAPPING = {
@@ -34,14 +35,7 @@ def naive_source(doc) -> dict:
         "title": doc.title,
         "body": "\n".join(filter(None, (doc.subject, doc.summary, doc.body))),
         "date": doc.date.isoformat() if doc.date else None,
-        "content": doc.content,
-        "kind": doc.kind or None,
-        "issuer": doc.issuer or None,
-        "level": doc.level or None,
-        "validity": doc.validity or None,
-        "year": str(doc.year) if doc.year else None,
-        "theme": list(doc.themes),
-        "region": list(doc.regions),
+        **facet_values(doc),  # the engine's own facet values
     }
 
 

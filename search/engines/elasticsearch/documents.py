@@ -140,6 +140,20 @@ def _exact_and_folded(analysis) -> tuple[str, str]:
     return _phrases(analysis, extra_exact, folded=False), _phrases(analysis, extra_folded, folded=True)
 
 
+def facet_values(doc: SearchDocument) -> dict:
+    """The values a page is faceted by; blank ones None, so no facet bucket for "none"."""
+    return {
+        "content": doc.content,
+        "kind": doc.kind or None,
+        "issuer": doc.issuer or None,
+        "level": doc.level or None,
+        "validity": doc.validity or None,
+        "year": str(doc.year) if doc.year else None,
+        "theme": list(doc.themes),
+        "region": list(doc.regions),
+    }
+
+
 def source_of(doc: SearchDocument) -> dict:
     """The index source of one search document: ``ArchiveEntry``'s fields as
     a plain dict, blank values (None, empty lists) left out as its
@@ -156,14 +170,7 @@ def source_of(doc: SearchDocument) -> dict:
         # Blank values stay out of the index: no facet bucket for "none".
         "number_key": doc.number_key or None,
         "number_keys": number_keys(doc.number_key),
-        "content": doc.content,
-        "kind": doc.kind or None,
-        "issuer": doc.issuer or None,
-        "level": doc.level or None,
-        "validity": doc.validity or None,
-        "year": str(doc.year) if doc.year else None,
-        "theme": list(doc.themes),
-        "region": list(doc.regions),
+        **facet_values(doc),
         "restrictions": list(doc.restrictions),
         "date": doc.date.isoformat() if doc.date else None,
         "head_exact": head_exact,
