@@ -107,6 +107,14 @@ def abbreviation_extras(analysis: Analysis) -> tuple[list[str], list[str]]:
     return [f for f, _ in extras], [x for _, x in extras]
 
 
+def repeated_terms(analysis: Analysis) -> list[str]:
+    """The folded syllables and pairs a text holds ``FREQUENT_AT`` times or more.
+    Presence alone can't tell a text about Bình Thạnh from one naming it once;
+    a step for repeated terms is the cheap stand-in for term frequency."""
+    counts = Counter(analysis.folded_tokens + analysis.folded_bigrams)
+    return [t for t, n in counts.items() if n >= FREQUENT_AT]
+
+
 def index_tokens(doc: SearchDocument) -> str:
     """The document's unique index tokens, space separated, in no particular order."""
     tokens: set[str] = set()
@@ -118,9 +126,6 @@ def index_tokens(doc: SearchDocument) -> str:
     _add(tokens, head.folded_tokens, head.tokens, HEAD_FOLDED, HEAD_EXACT)
     _add(tokens, head.folded_bigrams, head.bigrams, HEAD_FOLDED, HEAD_EXACT)
     _add(tokens, *abbreviation_extras(head), HEAD_FOLDED, HEAD_EXACT)
-    # Presence alone can't tell a text about Bình Thạnh from one naming it
-    # once; a step for repeated terms is the cheap stand-in for term frequency.
-    counts = Counter(text.folded_tokens + text.folded_bigrams)
-    tokens.update(FREQUENT + t for t, n in counts.items() if n >= FREQUENT_AT)
+    tokens.update(map(FREQUENT.__add__, repeated_terms(text)))
     tokens.update(NUMBER + key for key in number_keys(doc.number_key))
     return " ".join(tokens)

@@ -18,7 +18,7 @@ analysis-common, and both engines see the same tokens.
 - Scoring is "presence": BM25 with k1 = 0 and b = 0 is idf times the query's
   boost, the embedded engine's formula, so both rank alike.
 - ``frequent``: the folded syllables and pairs the text repeats
-  (``documents.FREQUENT_AT`` times or more), the embedded engine's stand-in
+  (``documents.repeated_terms``), the embedded engine's stand-in
   for term frequency.
 - Every token field also holds ``EVERY``, a token no query has: Lucene's idf
   counts the documents *with the field*, the embedded engine all pages.
@@ -32,7 +32,6 @@ analysis-common, and both engines see the same tokens.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain
@@ -53,7 +52,7 @@ from elasticsearch_dsl import (
 from vietnamese.numbers import number_keys
 from vietnamese.text import analyze
 
-from search.documents import FREQUENT_AT, SearchDocument, abbreviation_extras, fingerprint
+from search.documents import SearchDocument, abbreviation_extras, fingerprint, repeated_terms
 from search.parallel import chunks_mapped
 
 # Tokens come pre-analysed: split on the spaces we put between them, nothing
@@ -177,7 +176,7 @@ def source_of(doc: SearchDocument) -> dict:
         "head_folded": head_folded,
         "text_exact": text_exact,
         "text_folded": text_folded,
-        "frequent": [EVERY, *(t for t, n in Counter(text.folded_tokens + text.folded_bigrams).items() if n >= FREQUENT_AT)],
+        "frequent": [EVERY, *repeated_terms(text)],
         "suggest": _suggest_inputs(doc),
         "original": {"subject": doc.subject, "summary": doc.summary, "body": doc.body},
         "fingerprint": fingerprint(doc),
