@@ -320,7 +320,12 @@ def phrases(text: str) -> list[list[str]]:
 
 def _marked(text: str) -> str:
     """``normalize(text)`` with line breaks kept as a break character."""
-    return normalize(text.replace("\n", f" {_LINE} ")) if "\n" in text else normalize(text)
+    return " ".join(_marked_words(text))
+
+
+def _marked_words(text: str) -> list[str]:
+    """The words of ``_marked(text)``."""
+    return _normalized_words(text.replace("\n", f" {_LINE} ") if "\n" in text else text)
 
 
 def _phrases(marked: str) -> list[list[str]]:
@@ -365,8 +370,8 @@ def analyze(text: str) -> Analysis:
     makes indexing a large archive cheap. Pairs never span punctuation or a
     line break.
     """
-    words = _normalized_words(text.replace("\n", f" {_LINE} ") if "\n" in text else text)
-    marked = " ".join(words)  # ``_marked(text)``
+    words = _marked_words(text)
+    marked = " ".join(words)
     normalized = marked.replace(f" {_LINE}", "").replace(_LINE, "").strip() if _LINE in marked else marked
     if _MARK_RE.search(marked):  # stray combining marks: the token-by-token path
         return _analysis(normalized, _phrases(marked))
