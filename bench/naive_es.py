@@ -39,6 +39,11 @@ def naive_source(doc) -> dict:
     }
 
 
+def index_count(client, index: str) -> int | None:
+    """Documents in ``index`` (an index or an alias), None when there is none."""
+    return client.options(ignore_status=404).count(index=index).get("count")
+
+
 class NaiveRunner:
     """Builds and queries the naive index on the engine's own cluster."""
 
@@ -85,7 +90,7 @@ class NaiveRunner:
 
     def count(self) -> int | None:
         """Documents in the naive index, None when there is none."""
-        return self.client.options(ignore_status=404).count(index=self.index).get("count")
+        return index_count(self.client, self.index)
 
     def drop(self) -> None:
         self.client.options(ignore_status=404).indices.delete(index=self.index)
