@@ -29,6 +29,7 @@ from cms.directives.models import DocumentCitation
 
 logger = logging.getLogger("wagtail")
 
+
 @dataclass
 class _Parent:
     last_path: str | None
