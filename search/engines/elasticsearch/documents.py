@@ -53,7 +53,7 @@ from vietnamese.numbers import number_keys
 from vietnamese.text import analyze
 
 from search.documents import SearchDocument, abbreviation_extras, fingerprint, repeated_terms
-from search.parallel import chunks_mapped
+from cms.parallel import chunks_mapped
 
 # Tokens come pre-analysed: split on the spaces we put between them, nothing
 # else. The built-in "whitespace" analyzer is core; a custom analyzer cannot
@@ -198,7 +198,7 @@ def encoded(docs: list[SearchDocument]) -> list[tuple[int, bytes]]:
 def analysed(docs: Iterable[SearchDocument]) -> Iterator[Iterator[tuple[int, bytes]]]:
     """(page id, JSON source) of each of ``docs``, in order (``encoded``); a
     large load (a rebuild) is analysed by one process per core
-    (``search.parallel``) while the caller sends what is done. The processes
+    (``cms.parallel``) while the caller sends what is done. The processes
     are forked on entry, before the caller starts threads of its own."""
     with chunks_mapped(encoded, docs, ANALYSIS_BATCH) as chunks:
         yield chain.from_iterable(chunks)

@@ -3,7 +3,7 @@ for a large load.
 
 The analysis (``search.documents.index_tokens``, about 1,800 tokens a
 page) is pure Python and bounds a build: threads would share one core, so
-a large load is analysed in forked processes (``search.parallel``), some
+a large load is analysed in forked processes (``cms.parallel``), some
 chunks ahead of the writer. A segment is the rows of up to
 ``SEGMENT`` documents and, for a store that keeps its own postings, each
 token's page ids (big-endian int4 bytes, one piece per chunk).
@@ -19,7 +19,7 @@ import numpy as np
 
 from search.documents import SearchDocument, fingerprint, index_tokens
 from search.models import SearchEntry
-from search.parallel import chunks_mapped
+from cms.parallel import chunks_mapped
 
 CHUNK = 250  # documents per task handed to a process
 SEGMENT = 2000  # documents per segment written in one transaction

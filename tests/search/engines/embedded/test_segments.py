@@ -6,7 +6,7 @@ they leave behind (PostgreSQL keeps them, unread)."""
 import pytest
 
 from bench.corpus import generate
-from search import parallel
+from cms import parallel
 from search.engines.embedded import analysis
 from search.engines.embedded.engine import EmbeddedEngine
 from search.engines.embedded.postings import store_for_connection

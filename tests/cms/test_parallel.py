@@ -1,11 +1,11 @@
-"""``search.parallel``: a large load analysed in forked processes, in order, the same as here."""
+"""``cms.parallel``: a large load analysed in forked processes, in order, the same as here."""
 
 import os
 
 import pytest
 
 from bench.corpus import generate
-from search import parallel
+from cms import parallel
 from search.engines.elasticsearch.documents import analysed
 
 
