@@ -219,25 +219,28 @@ class DocumentCitation(Orderable):
         verbose_name = "Văn bản căn cứ"
 
     def save(self, *args, **kwargs):
-        self.resolve_all([self], self.page_id)
+        self.resolve_all([self])
         super().save(*args, **kwargs)
 
     @classmethod
-    def resolve_all(cls, citations, page_id):
+    def resolve_all(cls, citations):
         """Set each citation's number key and, when the archive holds that number, its target
-        (the first such document other than the citing page), in one query for them all."""
+        (the first such document other than its own page), in one query for them all (the
+        citations of one page, or of a batch of new pages)."""
         for citation in citations:
             citation.cited_number_key = normalize_doc_number(citation.cited_number) or ""
         keys = {c.cited_number_key for c in citations if c.target_id is None and c.cited_number_key}
         if not keys:
             return
-        found = {}
-        rows = OfficialDocumentPage.objects.filter(number_key__in=keys).exclude(pk=page_id).order_by("pk")
+        found = defaultdict(list)  # number key -> its first two documents (one may be the citing page)
+        rows = OfficialDocumentPage.objects.filter(number_key__in=keys).order_by("pk")
         for pk, key in rows.values_list("pk", "number_key"):
-            found.setdefault(key, pk)
+            if len(found[key]) < 2:
+                found[key].append(pk)
         for citation in citations:
-            if citation.target_id is None and citation.cited_number_key in found:
-                citation.target_id = found[citation.cited_number_key]
+            if citation.target_id is None:
+                candidates = found.get(citation.cited_number_key, ())
+                citation.target_id = next((pk for pk in candidates if pk != citation.page_id), None)
 
     @property
     def kind_label(self):

@@ -10,10 +10,13 @@ import hashlib
 from contextlib import contextmanager
 from html import escape
 import io
+import logging
 import os
 import threading
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -30,6 +33,7 @@ from cms.content.models import ContentPageAttachment, ContentPageRelated
 from cms.directives.metadata import apply_metadata
 from cms.directives.models import DocumentCitation, OfficialDocumentPage, PlanPage, waiting_citations_batch
 from cms.materials.models import PropagandaMaterialPage
+from cms.parallel import chunks_mapped
 from cms.taxonomy.models import Region, Theme
 from home.models import SectionPage
 from vietnamese.numbers import normalize_doc_number
@@ -42,6 +46,8 @@ from .parser import parse
 from .parsing.title import title_of
 from . import readers
 from .readers import ReaderError, read_text
+
+logger = logging.getLogger(__name__)
 
 ACCEPTED_EXTENSIONS = {".txt", ".md", ".docx", ".pdf"}
 CREATED, UPDATED, SKIPPED, FAILED = "created", "updated", "skipped", "failed"
@@ -191,6 +197,7 @@ def extract(source):
     return documents, False
 
 
+@lru_cache(maxsize=256)  # asked twice a document of a batch (read_archived, save_document)
 def content_hash(text):
     """Identity of a document's content, insensitive to spacing, case and tone placement."""
     return hashlib.sha256(" ".join(normalize(text).split()).encode("utf-8")).hexdigest()
@@ -245,21 +252,28 @@ class _BatchCache(threading.local):
         self.root_collection_id: int | None = None
         self.issuers: dict = {}  # issuing bodies by name (cms.directives.metadata.issuing_body)
         # Files already imported, for the batch's files (read at its start) and those it imports:
-        # (digest, part) -> (page id, title); the keys it added, dropped when a document rolls back.
+        # (digest, part) -> (page id, title); the rows it adds (ImportedFile, written at its end
+        # when ``deferred``), dropped when a document rolls back.
         self.imported_digests: set = set()
         self.imported: dict = {}
         self.imported_new: list = []
+        self.deferred = False
+        self.files: list = []  # the files the batch's documents stored
+        # The archived documents the batch's documents may repeat (find_existing): (pk, number key,
+        # issuer, content hash) of those with their numbers or contents, read at its start, and
+        # of those it saves (dropped when a document rolls back).
+        self.archived: list | None = None
 
     @contextmanager
-    def batch(self):
+    def batch(self, deferred=False):
         if self.active:  # nested: the outer batch owns the cache
             yield
             return
-        self.active = True
+        self.active, self.deferred, self.files = True, deferred, []
         try:
             yield
         finally:
-            self.active = False
+            self.active, self.deferred = False, False
             self.regions.clear()
             self.themes.clear()
             self.sections.clear()
@@ -268,6 +282,7 @@ class _BatchCache(threading.local):
             self.imported_digests.clear()
             self.imported.clear()
             self.imported_new.clear()
+            self.archived = None
 
     def read_imported(self, sources):
         """The earlier imports of these files, in one query."""
@@ -276,6 +291,32 @@ class _BatchCache(threading.local):
         for digest, part, page_id, title in rows:
             self.imported[(digest, part)] = (page_id, title)
         self.imported_digests |= digests
+
+    def read_archived(self, sources, extractions):
+        """The archived documents with the numbers or contents of these extractions' documents,
+        in one query."""
+        keys, digests = set(), set()
+        for source, extraction in zip(sources, extractions):
+            if isinstance(source, Source) and isinstance(extraction, tuple):
+                for doc in extraction[0]:
+                    keys.add(normalize_doc_number(doc.number) if doc.number else None)
+                    digests.add(document_digest(doc, source))
+        keys.discard(None)
+        self.archived = list(_archived_rows(Q(import_hash__in=digests) | Q(number_key__in=keys)))
+
+    def note_archived(self, page, issuer, digest):
+        if self.archived is not None:
+            self.archived.append((page.pk, page.number_key, issuer, digest))
+
+    def write_imported(self):
+        """The batch's ImportedFile rows, in one INSERT (a deferred batch's)."""
+        if not (self.deferred and self.imported_new):
+            return
+        try:
+            with transaction.atomic():
+                ImportedFile.objects.bulk_create(self.imported_new)
+        except Exception as error:  # the batch is redone file by file, each row with its document
+            raise placement.WriteFailed(f"{type(error).__name__}: {error}") from error
 
 
 _cache = _BatchCache()
@@ -305,30 +346,78 @@ def themes_for(slugs):
 
 def import_all(items, section_slug=None, dry_run=False, user=None, progress=None):
     """Outcomes for Sources (and Outcomes of files that could not be opened, passed through),
-    the index work of each batch of files done once at the batch's end."""
+    the index work of each batch of files done once at the batch's end. A large import's files
+    are read and parsed by other processes, some ahead of the saves (``cms.parallel``)."""
     items = list(items)
     outcomes = []
-    for start in range(0, len(items), BATCH_SIZE):
-        # One transaction per batch (each document in its own savepoint, see save_guarded): a
-        # stopped import loses at most its current batch, whole, and a rerun redoes it.
-        with deferred_indexing(), transaction.atomic(), _cache.batch(), placement.batch(), waiting_citations_batch():
-            _cache.read_imported(items[start:start + BATCH_SIZE])
-            for index, item in enumerate(items[start:start + BATCH_SIZE], start=start + 1):
-                if isinstance(item, Outcome):
-                    outcomes.append(item)
-                else:
-                    outcomes.extend(import_source(item, section_slug=section_slug, dry_run=dry_run, user=user))
-                if progress:
-                    progress(index, len(items))
+    options = dict(section_slug=section_slug, dry_run=dry_run, user=user, progress=progress, total=len(items))
+    with chunks_mapped(extracted_all, items, EXTRACT_CHUNK, parallel_from=PARALLEL_FROM, processes=1) as chunks:
+        extractions = chain.from_iterable(chunks)
+        for start in range(0, len(items), BATCH_SIZE):
+            chunk = items[start:start + BATCH_SIZE]
+            extracted = list(islice(extractions, len(chunk)))
+            try:
+                outcomes.extend(_import_batch(chunk, extracted, start, deferred=True, **options))
+            except placement.WriteFailed as error:
+                # Writing the batch's pages together failed (the database refused a row): it is
+                # rolled back whole, and done again page by page, each in its own savepoint, so
+                # only the document at fault fails.
+                logger.warning("import batch written together failed (%s); again page by page", error)
+                outcomes.extend(_import_batch(chunk, extracted, start, deferred=False, **options))
     return outcomes
 
 
-def import_source(source, section_slug=None, dry_run=False, user=None):
-    """Outcomes (one per extracted document, or one for the file) for one source."""
+def _import_batch(chunk, extracted, start, deferred, section_slug, dry_run, user, progress, total):
+    outcomes, files = [], []
+    # One transaction per batch (each document in its own savepoint, see save_guarded): a
+    # stopped import loses at most its current batch, whole, and a rerun redoes it.
     try:
-        documents, scanned = extract(source)
-    except ImportFailure as error:
-        return [Outcome(source.name, FAILED, str(error))]
+        with deferred_indexing(), transaction.atomic(), _cache.batch(deferred), placement.batch(deferred), \
+                waiting_citations_batch():
+            files = _cache.files
+            _cache.read_imported(chunk)
+            _cache.read_archived(chunk, extracted)
+            for index, (item, extraction) in enumerate(zip(chunk, extracted), start=start + 1):
+                if isinstance(item, Outcome):
+                    outcomes.append(item)
+                else:
+                    outcomes.extend(import_source(item, section_slug, dry_run, user, extraction))
+                if progress:
+                    progress(index, total)
+            _cache.write_imported()
+    except placement.WriteFailed:
+        _delete(files)  # the rolled-back batch's stored files
+        raise
+    return outcomes
+
+
+EXTRACT_CHUNK = 10  # files read and parsed together, by one process
+PARALLEL_FROM = 2 * BATCH_SIZE  # files from which reading and parsing is worth other processes
+
+
+def extracted_all(items):
+    """``extract`` of each Source: (documents, scanned), or the ImportFailure it raised; None
+    for an Outcome. Module-level and pure, so other processes can run it (``cms.parallel``)."""
+    results = []
+    for item in items:
+        if isinstance(item, Outcome):
+            results.append(None)
+            continue
+        try:
+            results.append(extract(item))
+        except ImportFailure as error:
+            results.append(error)
+    return results
+
+
+def import_source(source, section_slug=None, dry_run=False, user=None, extraction=None):
+    """Outcomes (one per extracted document, or one for the file) for one source
+    (``extraction``: ``extracted_all``'s result for it, if read already)."""
+    if extraction is None:
+        [extraction] = extracted_all([source])
+    if isinstance(extraction, ImportFailure):
+        return [Outcome(source.name, FAILED, str(extraction))]
+    documents, scanned = extraction
     if scanned:
         if dry_run:
             return [Outcome(source.name, CREATED, SCANNED_WARNING, warnings=[SCANNED_WARNING])]
@@ -348,23 +437,41 @@ def save_guarded(source, save):
     """Run one save in its own transaction; on any error nothing of it remains.
 
     The database rolls back by itself; stored files do not, so ``save`` lists
-    the files it writes and they are deleted again on failure.
+    the files it writes and they are deleted again on failure. A save that reads a page
+    of the batch whose rows are still in memory is begun again once they are written.
     """
-    files = []
-    recorded = len(_cache.imported_new)
-    try:
-        with transaction.atomic():
-            return save(files)
-    except Exception as error:  # one bad document must not stop the others
-        placement.forget()
-        _cache.issuers.clear()  # a body it filled in is rolled back too
-        for key in _cache.imported_new[recorded:]:  # and so are its imported-file rows
-            del _cache.imported[key]
-        del _cache.imported_new[recorded:]
-        for stored in files:
-            stored.storage.delete(stored.name)
-        reason = str(error) if isinstance(error, ImportFailure) else f"Lỗi khi lưu văn bản: {error}"
-        return Outcome(source.name, FAILED, reason)
+    while True:
+        files = []
+        recorded, mark = len(_cache.imported_new), placement.pending()
+        archived = len(_cache.archived) if _cache.archived is not None else 0
+        try:
+            with transaction.atomic():
+                outcome = save(files)
+            if _cache.active:
+                _cache.files.extend(files)
+            return outcome
+        except placement.Unwritten:  # raised before it stored anything
+            _delete(files)
+            placement.write_pending()
+        except placement.WriteFailed:
+            _delete(files)
+            raise  # the batch is done again page by page (import_all)
+        except Exception as error:  # one bad document must not stop the others
+            placement.forget(mark)
+            _cache.issuers.clear()  # a body it filled in is rolled back too
+            for row in _cache.imported_new[recorded:]:  # and so are its imported-file rows
+                del _cache.imported[(row.digest, row.part)]
+            del _cache.imported_new[recorded:]
+            if _cache.archived is not None:
+                del _cache.archived[archived:]
+            _delete(files)
+            reason = str(error) if isinstance(error, ImportFailure) else f"Lỗi khi lưu văn bản: {error}"
+            return Outcome(source.name, FAILED, reason)
+
+
+def _delete(files):
+    for stored in files:
+        stored.storage.delete(stored.name)
 
 
 def default_title(doc):
@@ -398,16 +505,29 @@ def _section(section_slug, page_type, regions, user=None):
 
 def find_existing(number, issuer, digest):
     """The archived document this one repeats: same number and issuer, or else same content
-    (the first of each, asked in one query)."""
+    (the first of each; inside a batch, from the rows it read for its documents)."""
     key = normalize_doc_number(number) if number else None
-    wanted = Q(import_hash=digest)
-    if key:
-        wanted |= Q(number_key=key, issuer__name=issuer) if issuer else Q(number_key=key)
-    rows = OfficialDocumentPage.objects.filter(wanted).order_by("pk")
-    matches = list(rows.values_list("pk", "number_key", "issuer__name", "import_hash"))  # the page itself below
+    if _cache.archived is not None:
+        matches = [row for row in _cache.archived if row[3] == digest or (key and row[1] == key)]
+    else:
+        wanted = Q(import_hash=digest)
+        if key:
+            wanted |= Q(number_key=key, issuer__name=issuer) if issuer else Q(number_key=key)
+        matches = _archived_rows(wanted)
     same_number = [pk for pk, number_key, name, _hash in matches if key and number_key == key and (not issuer or name == issuer)]
     found = same_number or [pk for pk, _key, _name, page_hash in matches if page_hash == digest]
     return OfficialDocumentPage.objects.get(pk=found[0]) if found else None
+
+
+def _archived_rows(wanted):
+    """(pk, number key, issuer, content hash) of the documents ``wanted``, oldest first."""
+    rows = OfficialDocumentPage.objects.filter(wanted).order_by("pk")
+    return list(rows.values_list("pk", "number_key", "issuer__name", "import_hash"))
+
+
+def document_digest(doc, source):
+    """The content hash a document of ``source`` is archived with."""
+    return content_hash(doc.body_text or source.data.decode("utf-8", "ignore"))
 
 
 def _attach(page, source, files):
@@ -416,7 +536,8 @@ def _attach(page, source, files):
     document = Document(title=f"Bản gốc: {os.path.basename(source.name)}", collection_id=_root_collection_id())
     document.file.save(os.path.basename(source.name), ContentFile(source.data), save=False)
     files.append(document.file)
-    document.save()
+    if page.pk is not None or not placement.deferred():  # else written with its attachment row
+        document.save()                                    # at the deferred batch's end
     page.attachments = [ContentPageAttachment(document=document, is_original=True, caption="Tệp gốc", sort_order=0)]
 
 
@@ -439,8 +560,10 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
         return Outcome(source.name, SKIPPED, UNCHANGED, done[1], done[0])
     if doc.page_type in ARTICLE_MODELS:
         return _save_article(doc, source, files, file_digest, section_slug, user, title)
-    digest = content_hash(doc.body_text or source.data.decode("utf-8", "ignore"))
+    digest = document_digest(doc, source)
     existing = find_existing(doc.number, doc.issuer, digest)
+    if existing is not None:
+        placement.require_written(existing)  # its rows and revision are read below
     # Compare with the latest revision: an earlier import may be a draft awaiting review.
     page = existing.get_latest_revision_as_object() if existing else None
     if page is not None and (page.import_hash == digest or _same_original(existing, file_digest)):
@@ -464,10 +587,11 @@ def save_document(doc, source, files, section_slug=None, user=None, title=None):
         # A new draft's own rows (citations, attachments) exist at once; an update
         # of a live document only goes into a revision awaiting review.
         placement.add_child(section, page)
+        _cache.note_archived(page, doc.issuer, digest)
     # A new page was validated by the save just made; an update is validated here.
-    revision = placement.save_revision(page, user=user, clean=section is None)
+    placement.save_revision(page, user=user, clean=section is None)
     _record_import(file_digest, doc.part, page, source.name)
-    submitted = _submit_for_review(page, revision, user)
+    submitted = _submit_for_review(page, user)
     if existing:
         status, reason = UPDATED, "Đã có trong kho; lưu bản cập nhật" + (", đã gửi duyệt." if submitted else " chờ duyệt.")
     else:
@@ -484,11 +608,14 @@ def _imported_before(file_digest, part):
 
 
 def _record_import(file_digest, part, page, name):
-    """The row that makes a rerun or a second upload of this file skip it."""
-    ImportedFile.objects.create(digest=file_digest, part=part, page=page, name=name[:255])
+    """The row that makes a rerun or a second upload of this file skip it (a deferred batch's
+    written at its end)."""
+    row = ImportedFile(digest=file_digest, part=part, page=page, name=name[:255])
+    if not _cache.deferred:
+        row.save()
     if _cache.active:
         _cache.imported[(file_digest, part)] = (page.pk, page.title)
-        _cache.imported_new.append((file_digest, part))
+        _cache.imported_new.append(row)
 
 
 def _same_original(page, file_digest):
@@ -505,16 +632,16 @@ def _same_original(page, file_digest):
     return False
 
 
-def _submit_for_review(page, revision, user):
+def _submit_for_review(page, user):
     """An editor's import ends in the review queue: the section's workflow is started on the
-    new revision, as the editor's "Gửi duyệt" would. Without a user (the command) or a
-    workflow, the draft stays a draft."""
+    new revision (once it is stored), as the editor's "Gửi duyệt" would. Without a user (the
+    command) or a workflow, the draft stays a draft."""
     if user is None or not settings.WAGTAIL_WORKFLOW_ENABLED:
         return False
     workflow = page.get_workflow()
     if workflow is None or page.workflow_in_progress:
         return False
-    workflow.start(page, user)
+    placement.after_saved(page, lambda: workflow.start(page, user))
     return True
 
 
@@ -568,9 +695,9 @@ def _save_article(doc, source, files, file_digest, section_slug, user, title):
     section = _section(section_slug, doc.page_type, regions, user)
     _attach(page, source, files)
     placement.add_child(section, page)
-    revision = placement.save_revision(page, user=user, clean=False)  # validated by add_child
+    placement.save_revision(page, user=user, clean=False)  # validated by add_child
     _record_import(file_digest, doc.part, page, source.name)
-    submitted = _submit_for_review(page, revision, user)
+    submitted = _submit_for_review(page, user)
     reason = "Tạo bản nháp" + (", đã gửi duyệt." if submitted else ".")
     return Outcome(source.name, CREATED, reason, page.title, page.pk, doc.warnings, describe(doc, source.name))
 
@@ -611,6 +738,6 @@ def save_scanned(source, files, section_slug=None, user=None):
     section = _section(section_slug, "official_document", [], user)
     _attach(page, source, files)
     placement.add_child(section, page)
-    revision = placement.save_revision(page, user=user)
-    _submit_for_review(page, revision, user)
+    placement.save_revision(page, user=user)
+    _submit_for_review(page, user)
     return Outcome(source.name, CREATED, SCANNED_WARNING, page.title, page.pk, [SCANNED_WARNING])

@@ -2,9 +2,12 @@
 together, waiting citations resolved at the batch's end, and a rolled-back document in the
 middle leaving the tree, slugs and citations as one-by-one saves would."""
 
+import hashlib
 import json
 
 import pytest
+from django.core.files.storage import default_storage
+from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
 from cms.directives.models import OfficialDocumentPage
@@ -193,3 +196,76 @@ def test_the_same_file_twice_in_one_batch_is_skipped_unless_its_first_copy_rolle
     outcomes = import_all([Source("c.txt", text.encode()), Source("d/c.txt", text.encode())])
     assert [o.status for o in outcomes] == [FAILED, CREATED]
     assert OfficialDocumentPage.objects.filter(number="95-CV/TU").count() == 1
+
+
+def test_a_document_repeating_a_page_of_its_own_batch_updates_it_once_its_rows_are_written():
+    """A batch writes its new pages' rows at its end; a later document with the same number (a
+    corrected copy) reads the first page as stored: its attachment, its revision."""
+    first = letter("96-CV/TU")
+    corrected = first.replace("Tăng cường", "Đẩy mạnh")
+    outcomes = import_all(sources(first, corrected))
+    assert [o.status for o in outcomes] == [CREATED, "updated"] and outcomes[1].page_id == outcomes[0].page_id
+    page = OfficialDocumentPage.objects.get(pk=outcomes[0].page_id)
+    assert page.revisions.count() == 2 and page.attachments.count() == 1
+    assert "Đẩy mạnh" in str(page.get_latest_revision_as_object().body)
+
+
+def test_rows_the_database_refuses_at_the_batchs_end_fail_only_their_document(monkeypatch, caplog):
+    """Another import recorded the same file between this batch's read and its end: the batch's
+    INSERT is refused, the batch is rolled back and done again page by page, and only that file
+    fails; its stored file is gone, the others are created once."""
+    from cms.importer import service
+    from cms.importer.models import ImportedFile
+
+    texts = (letter("97-CV/TU"), letter("98-CV/TU"), letter("99-CV/TU"))
+    [other] = import_all(sources(letter("1-CV/TU")))
+    digest = hashlib.sha256(texts[1].encode("utf-8")).hexdigest()
+    ImportedFile.objects.create(digest=digest, part=0, page_id=other.page_id, name="khác.txt")
+    def read_before_the_other_import(cache, sources):
+        cache.imported_digests |= {hashlib.sha256(source.data).hexdigest() for source in sources}
+
+    monkeypatch.setattr(service._BatchCache, "read_imported", read_before_the_other_import)
+    written = []
+    save = service._delete
+    monkeypatch.setattr(service, "_delete", lambda files: (written.extend(f.name for f in files), save(files)))
+
+    outcomes = import_all(sources(*texts))
+    assert "again page by page" in caplog.text  # the batch's own INSERT was refused first
+    assert [o.status for o in outcomes] == [CREATED, FAILED, CREATED]
+    for number in ("97-CV/TU", "99-CV/TU"):
+        assert OfficialDocumentPage.objects.filter(number=number).count() == 1
+    assert not OfficialDocumentPage.objects.filter(number="98-CV/TU").exists()
+    assert len(written) == 4  # the three of the batch rolled back, then the one that failed alone
+    kept = {document.file.name for document in get_document_model().objects.all()}
+    assert all(not default_storage.exists(name) for name in written if name not in kept)
+    for outcome in (outcomes[0], outcomes[2]):
+        page = OfficialDocumentPage.objects.get(pk=outcome.page_id)
+        assert page.attachments.get().document.file.storage.exists(page.attachments.get().document.file.name)
+        assert page.latest_revision is not None
+    assert all(not problems for problems in Page.find_problems())
+
+
+def test_a_large_import_read_by_another_process_gives_the_same_outcomes(monkeypatch):
+    from cms.importer import service
+
+    texts = [letter(f"{n}-CV/TU") for n in range(100, 106)] + ["quá ngắn"]
+    expected = [(o.status, o.reason, o.title) for o in import_all(sources(*texts), dry_run=True)]
+    monkeypatch.setattr(service, "PARALLEL_FROM", 3)
+    monkeypatch.setattr(service, "EXTRACT_CHUNK", 2)
+    outcomes = import_all(sources(*texts))
+    assert [(o.status, o.title) for o in outcomes] == [(status, title) for status, _reason, title in expected]
+    assert outcomes[-1].reason == expected[-1][1] and outcomes[-1].status == FAILED
+    assert OfficialDocumentPage.objects.filter(number__in=[f"{n}-CV/TU" for n in range(100, 106)]).count() == 6
+
+
+def test_an_editors_batch_is_submitted_to_review_on_its_stored_revisions():
+    from django.contrib.auth import get_user_model
+    from wagtail.models import TaskState
+
+    editor = get_user_model().objects.get(username="bientap_hatinh")
+    outcomes = import_all(sources(letter("106-CV/TU"), letter("107-CV/TU")), user=editor)
+    assert all(o.status == CREATED and "gửi duyệt" in o.reason for o in outcomes)
+    for outcome in outcomes:
+        page = OfficialDocumentPage.objects.get(pk=outcome.page_id)
+        state = TaskState.objects.get(workflow_state__object_id=str(page.pk))
+        assert state.revision_id == page.latest_revision_id and state.status == TaskState.STATUS_IN_PROGRESS
