@@ -227,7 +227,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 
 # Wagtail's own admin search stays on the database backend: it needs no
 # server, and the archive search for cadres is our own service (search/).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL its text is indexed and queried with the "simple" configuration:
+# the default (English) one stems Vietnamese syllables ("ngày" became "ngài")
+# and drops some as stop words ("an", "do", "to"), and costs an import more.
+# A database indexed before this setting needs `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}
 
 # Attachments keep the original signed file. Documents are served through
 # Django so the intranet's login and page privacy apply to downloads too.

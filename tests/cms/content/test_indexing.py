@@ -58,3 +58,12 @@ def test_outside_a_batch_saves_are_indexed_at_once():
 def test_the_archive_index_listens():
     keys = [key for key, *_ in pages_changed.receivers]
     assert any("archive_search_batch" in str(key) for key in keys)
+
+
+def test_wagtails_own_search_keeps_vietnamese_syllables_as_they_are():
+    """On PostgreSQL the default (English) text configuration dropped "an", "do", "to" as stop
+    words and stemmed "ngày" to "ngài"; the "simple" one keeps every syllable (SQLite: FTS5)."""
+    section = SectionPage.objects.get(slug="van-ban-chi-dao", depth=3)
+    page = new_page(section, "903-CV/TU", "Bảo đảm an ninh ngày hội hàng Việt do tỉnh tổ chức")
+    assert page.pk in found("an ninh") and page.pk in found("ngày hội") and page.pk in found("do tỉnh")
+    assert page.pk not in found("ngài")
