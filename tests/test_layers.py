@@ -99,6 +99,11 @@ def test_the_text_core_imports_nothing_of_the_project():
     assert offenders == {}
 
 
+def test_the_parallel_helper_imports_nothing_of_the_project():
+    # the importer and the search engines both use it: it must stay below both
+    assert GRAPH["cms.parallel"] == set()
+
+
 @pytest.mark.parametrize("lower", ["cms.importer", "cms.taxonomy", "cms.content", "cms.directives", "cms.cases", "cms.materials", "cms.demo", "home"])
 def test_lower_layers_do_not_import_search(lower):
     offenders = {
