@@ -253,11 +253,10 @@ class _BatchCache(threading.local):
         self.issuers: dict = {}  # issuing bodies by name (cms.directives.metadata.issuing_body)
         # Files already imported, for the batch's files (read at its start) and those it imports:
         # (digest, part) -> (page id, title); the rows it adds (ImportedFile, written at its end
-        # when ``deferred``), dropped when a document rolls back.
+        # in a deferred batch, placement.deferred()), dropped when a document rolls back.
         self.imported_digests: set = set()
         self.imported: dict = {}
         self.imported_new: list = []
-        self.deferred = False
         self.files: list = []  # the files the batch's documents stored
         # The archived documents the batch's documents may repeat (find_existing): (pk, number key,
         # issuer, content hash) of those with their numbers or contents, read at its start, and
@@ -265,15 +264,15 @@ class _BatchCache(threading.local):
         self.archived: list | None = None
 
     @contextmanager
-    def batch(self, deferred=False):
+    def batch(self):
         if self.active:  # nested: the outer batch owns the cache
             yield
             return
-        self.active, self.deferred, self.files = True, deferred, []
+        self.active, self.files = True, []
         try:
             yield
         finally:
-            self.active, self.deferred = False, False
+            self.active = False
             self.regions.clear()
             self.themes.clear()
             self.sections.clear()
@@ -299,6 +298,8 @@ class _BatchCache(threading.local):
         for source, extraction in zip(sources, extractions):
             if isinstance(source, Source) and isinstance(extraction, tuple):
                 for doc in extraction[0]:
+                    if doc.page_type in ARTICLE_MODELS:  # an article repeats no archived document
+                        continue
                     keys.add(normalize_doc_number(doc.number) if doc.number else None)
                     digests.add(document_digest(doc, source))
         keys.discard(None)
@@ -310,7 +311,7 @@ class _BatchCache(threading.local):
 
     def write_imported(self):
         """The batch's ImportedFile rows, in one INSERT (a deferred batch's)."""
-        if not (self.deferred and self.imported_new):
+        if not (placement.deferred() and self.imported_new):
             return
         try:
             with transaction.atomic():
@@ -372,7 +373,7 @@ def _import_batch(chunk, extracted, start, deferred, section_slug, dry_run, user
     # One transaction per batch (each document in its own savepoint, see save_guarded): a
     # stopped import loses at most its current batch, whole, and a rerun redoes it.
     try:
-        with deferred_indexing(), transaction.atomic(), _cache.batch(deferred), placement.batch(deferred), \
+        with deferred_indexing(), transaction.atomic(), _cache.batch(), placement.batch(deferred), \
                 waiting_citations_batch():
             files = _cache.files
             _cache.read_imported(chunk)
@@ -611,7 +612,7 @@ def _record_import(file_digest, part, page, name):
     """The row that makes a rerun or a second upload of this file skip it (a deferred batch's
     written at its end)."""
     row = ImportedFile(digest=file_digest, part=part, page=page, name=name[:255])
-    if not _cache.deferred:
+    if not placement.deferred():
         row.save()
     if _cache.active:
         _cache.imported[(file_digest, part)] = (page.pk, page.title)
