@@ -269,3 +269,20 @@ def test_an_editors_batch_is_submitted_to_review_on_its_stored_revisions():
         page = OfficialDocumentPage.objects.get(pk=outcome.page_id)
         state = TaskState.objects.get(workflow_state__object_id=str(page.pk))
         assert state.revision_id == page.latest_revision_id and state.status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_a_batch_finds_the_documents_earlier_batches_archived_by_number_issuer_and_content():
+    """The existing-document check reads, at a batch's start, the archived documents with its
+    numbers or contents: the same content in another file is skipped, the same number and
+    issuer with new content updates that page, the same number from another issuer with its
+    own content is new."""
+    [first] = import_all(sources(letter("108-CV/TU")))
+    respaced = letter("108-CV/TU").replace("\n\n", "\n\n\n")
+    corrected = letter("108-CV/TU").replace("Tăng cường", "Đẩy mạnh")
+    other_issuer = (letter("108-CV/TU").replace("TỈNH ỦY HÀ TĨNH", "THÀNH ỦY HÀ NỘI")
+                    .replace("Hà Tĩnh, ngày", "Hà Nội, ngày").replace("Tăng cường", "Phát động"))
+    assert respaced.encode() != letter("108-CV/TU").encode()
+    outcomes = import_all(sources(respaced, corrected, other_issuer))
+    assert [o.status for o in outcomes] == ["skipped", "updated", CREATED]
+    assert outcomes[0].page_id == outcomes[1].page_id == first.page_id != outcomes[2].page_id
+    assert OfficialDocumentPage.objects.get(pk=outcomes[2].page_id).issuer.name != OfficialDocumentPage.objects.get(pk=first.page_id).issuer.name
